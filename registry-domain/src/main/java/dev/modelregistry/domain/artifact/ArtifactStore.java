@@ -1,0 +1,17 @@
+package dev.modelregistry.domain.artifact;
+
+/**
+ * Port: the files behind a version's {@code model_path}.
+ */
+public interface ArtifactStore {
+
+    /** Size and SHA-256 of the artifact (a file, or a folder hashed in a stable order); empty when absent. */
+    ArtifactFingerprint fingerprint(String modelPath);
+
+    /**
+     * Removes the artifact at {@code modelPath} if, with symlinks resolved, it lies inside the
+     * store's artifact root (R8). Never throws for a refused or failed removal: the outcome says
+     * what happened.
+     */
+    ArtifactRemoval remove(String modelPath);
+}

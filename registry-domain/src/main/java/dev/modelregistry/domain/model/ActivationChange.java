@@ -1,0 +1,119 @@
+package dev.modelregistry.domain.model;
+
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One change of a model's active version (R10): which version became active (none when the
+ * last version was deleted), which one it replaced, why, both scores and when. Entries are
+ * numbered per model in the order they happened and never change.
+ */
+@Entity
+@Table(name = "activation_history")
+@Access(AccessType.FIELD)
+public class ActivationChange {
+
+    @Id
+    @Column(name = "change_id", nullable = false, updatable = false)
+    private String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "model_id", nullable = false, updatable = false)
+    private Model model;
+
+    @Column(name = "sequence_no", nullable = false, updatable = false)
+    private int sequenceNo;
+
+    @Column(name = "version_id", updatable = false)
+    private String versionId;
+
+    @Column(name = "previous_version_id", updatable = false)
+    private String previousVersionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason", nullable = false, updatable = false)
+    private ActivationReason reason;
+
+    @Column(name = "score", updatable = false)
+    private Double score;
+
+    @Column(name = "previous_score", updatable = false)
+    private Double previousScore;
+
+    @Column(name = "changed_at", nullable = false, updatable = false)
+    private Instant changedAt;
+
+    /** For JPA only. */
+    protected ActivationChange() {
+    }
+
+    ActivationChange(Model model, int sequenceNo, ModelVersion version, ModelVersion previous,
+                     ActivationReason reason, Instant changedAt) {
+        this.id = UUID.randomUUID().toString();
+        this.model = model;
+        this.sequenceNo = sequenceNo;
+        this.versionId = version == null ? null : version.id().value();
+        this.score = version == null ? null : version.performanceScore();
+        this.previousVersionId = previous == null ? null : previous.id().value();
+        this.previousScore = previous == null ? null : previous.performanceScore();
+        this.reason = reason;
+        this.changedAt = changedAt;
+    }
+
+    public int sequenceNo() {
+        return sequenceNo;
+    }
+
+    /** The version that became active; empty when the model was left without versions. */
+    public Optional<VersionId> versionId() {
+        return Optional.ofNullable(versionId).map(VersionId::new);
+    }
+
+    public Optional<VersionId> previousVersionId() {
+        return Optional.ofNullable(previousVersionId).map(VersionId::new);
+    }
+
+    public ActivationReason reason() {
+        return reason;
+    }
+
+    public Optional<Double> score() {
+        return Optional.ofNullable(score);
+    }
+
+    public Optional<Double> previousScore() {
+        return Optional.ofNullable(previousScore);
+    }
+
+    public Instant changedAt() {
+        return changedAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ActivationChange that && id != null && id.equals(that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id == null ? 0 : id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ActivationChange[#" + sequenceNo + " " + previousVersionId + " -> " + versionId + ", " + reason
+                + " at " + changedAt + "]";
+    }
+}

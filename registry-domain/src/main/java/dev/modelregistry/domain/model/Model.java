@@ -1,0 +1,362 @@
+package dev.modelregistry.domain.model;
+
+import dev.modelregistry.domain.ActiveVersionDeletionException;
+import dev.modelregistry.domain.DuplicateVersionException;
+import dev.modelregistry.domain.InvalidRetentionException;
+import dev.modelregistry.domain.MissingDataHashException;
+import dev.modelregistry.domain.ValidationNotPerformedException;
+import dev.modelregistry.domain.VersionNotFoundException;
+import dev.modelregistry.domain.scoring.ScoringPolicy;
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.ConstraintMode;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Aggregate root: the model of one sensor and model type, with all its versions, their
+ * lineage and the history of its active version.
+ *
+ * <p>Invariants, kept by every method of this class and by nothing else:
+ * <ul>
+ *   <li>Its id is {@code "{model_type}_{sensor_id}"} (R1).</li>
+ *   <li>A model with versions has exactly one active version; a model without versions has
+ *       none. The version flags agree with the model's choice (R5-R7).</li>
+ *   <li>A registered version was validated ({@code validation_performed} is boolean true, R2)
+ *       and carries the training pipeline's data hash (R3).</li>
+ *   <li>A newly registered version becomes active only when its score is strictly greater
+ *       than the best score among ALL other versions of the model (ties keep the incumbent);
+ *       the first version always becomes active (R5). The best score is kept with the model,
+ *       so this decision never has to walk the versions.</li>
+ *   <li>The active version is never deleted without force; a forced delete re-elects the best
+ *       remaining version, the newest among equals (R7).</li>
+ *   <li>Every change of the active version is appended to the history, numbered in order (R10).</li>
+ * </ul>
+ * Times are passed in by the caller (UTC instants), so the aggregate stays deterministic.
+ */
+@Entity
+@Table(name = "models")
+@Access(AccessType.FIELD)
+public class Model {
+
+    private static final Comparator<ModelVersion> BY_SCORE_THEN_AGE =
+            Comparator.comparingDouble((ModelVersion v) -> rank(v.performanceScore()))
+                    .thenComparing(ModelVersion::createdAt);
+
+    @Id
+    @Column(name = "model_id", nullable = false, updatable = false)
+    private String id;
+
+    @Column(name = "sensor_id", nullable = false, updatable = false)
+    private String sensorId;
+
+    @Column(name = "model_type", nullable = false, updatable = false)
+    private String modelType;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "active_version", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
+    private ModelVersion activeVersion;
+
+    @Column(name = "best_score")
+    private Double bestScore;
+
+    @Column(name = "activation_count", nullable = false)
+    private int activationCount;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "lock_version", nullable = false)
+    private long lockVersion;
+
+    @OneToMany(mappedBy = "model", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("createdAt ASC")
+    private List<ModelVersion> versions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "model", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("sequenceNo ASC")
+    private List<ActivationChange> history = new ArrayList<>();
+
+    /** For JPA only. */
+    protected Model() {
+    }
+
+    private Model(SensorId sensorId, ModelType modelType, Instant at) {
+        this.id = ModelId.of(sensorId, modelType).value();
+        this.sensorId = sensorId.value();
+        this.modelType = modelType.value();
+        this.createdAt = at;
+        this.updatedAt = at;
+    }
+
+    /** A new model without versions. */
+    public static Model create(SensorId sensorId, ModelType modelType, Instant at) {
+        return new Model(sensorId, modelType, at);
+    }
+
+    /**
+     * Registers a new version (R2, R3, R5): it must be validated and carry a data hash; its
+     * score comes from {@code scoring}; it becomes active when it is the first version or beats
+     * the best score of all other versions.
+     */
+    public ModelVersion register(VersionId versionId, VersionSpec spec, ScoringPolicy scoring, Instant at) {
+        if (!ScoringPolicy.isValidated(spec.validationMetrics())) {
+            throw new ValidationNotPerformedException(id,
+                    spec.validationMetrics().valueOf(ScoringPolicy.VALIDATION_PERFORMED));
+        }
+        if (spec.lineage() == null) {
+            throw new MissingDataHashException(id);
+        }
+        double score = scoring.score(spec.validationMetrics());
+        ModelVersion version = new ModelVersion(this, versionId, spec, score, at, at);
+        boolean wins = activeVersion == null || bestScore == null || rank(score) > rank(bestScore);
+        add(version);
+        if (wins) {
+            activate(version, ActivationReason.REGISTERED, at);
+        }
+        updatedAt = at;
+        return version;
+    }
+
+    /**
+     * Takes over versions from a legacy registry as recorded (ids, times, scores; validated or
+     * not), then makes {@code recordedActive} the active version (MIGRATED). When that version
+     * is not among this model's versions, the best version becomes active instead (REELECTED),
+     * unless one already is. Returns the active version afterwards.
+     */
+    public Optional<ModelVersion> importVersions(Collection<ImportedVersion> imported, VersionId recordedActive,
+                                                 Instant at) {
+        Set<VersionId> known = new HashSet<>();
+        versions.forEach(version -> known.add(version.id()));
+        for (ImportedVersion source : imported) {
+            if (!known.add(source.id())) {
+                throw new DuplicateVersionException(source.id().value());
+            }
+            add(new ModelVersion(this, source.id(), source.spec(), source.recordedScore(), source.createdAt(), at));
+        }
+        Optional<ModelVersion> named = recordedActive == null ? Optional.empty() : findVersion(recordedActive);
+        if (named.isPresent()) {
+            if (!named.get().equals(activeVersion)) {
+                activate(named.get(), ActivationReason.MIGRATED, at);
+            }
+        } else if (activeVersion == null && !versions.isEmpty()) {
+            activate(best(versions), ActivationReason.REELECTED, at);
+        }
+        updatedAt = at;
+        return activeVersion();
+    }
+
+    /** Makes any version of this model the active one by hand (R6). Returns false if it already was. */
+    public boolean promote(VersionId versionId, Instant at) {
+        ModelVersion version = version(versionId);
+        if (version.equals(activeVersion)) {
+            return false;
+        }
+        activate(version, ActivationReason.PROMOTED, at);
+        updatedAt = at;
+        return true;
+    }
+
+    /**
+     * Deletes a version with its lineage (R7). The active version is refused unless forced; a
+     * forced delete re-elects the best remaining version (the newest among equals) or leaves
+     * no active version when none remain. Returns the deleted version.
+     */
+    public ModelVersion deleteVersion(VersionId versionId, boolean force, Instant at) {
+        ModelVersion version = version(versionId);
+        boolean wasActive = version.equals(activeVersion);
+        if (wasActive && !force) {
+            throw new ActiveVersionDeletionException(versionId.value());
+        }
+        remove(List.of(version));
+        if (wasActive) {
+            activate(versions.isEmpty() ? null : best(versions), ActivationReason.REELECTED, at);
+        }
+        updatedAt = at;
+        return version;
+    }
+
+    /**
+     * Retention (R9): keeps the active version and the newest {@code keepLastN} versions and
+     * deletes the rest. Returns the deleted versions.
+     */
+    public List<ModelVersion> retainNewest(int keepLastN, Instant at) {
+        if (keepLastN < 1) {
+            throw new InvalidRetentionException(keepLastN);
+        }
+        if (versions.size() <= keepLastN) {
+            return List.of();
+        }
+        List<ModelVersion> newestFirst = newestFirst();
+        List<ModelVersion> doomed = new ArrayList<>();
+        for (ModelVersion candidate : newestFirst.subList(keepLastN, newestFirst.size())) {
+            if (!candidate.equals(activeVersion)) {
+                doomed.add(candidate);
+            }
+        }
+        if (!doomed.isEmpty()) {
+            remove(doomed);
+            updatedAt = at;
+        }
+        return List.copyOf(doomed);
+    }
+
+    /** The history entry in force at {@code instant}: the last change made at or before it (R10). */
+    public Optional<ActivationChange> activationAt(Instant instant) {
+        ActivationChange inForce = null;
+        for (ActivationChange change : history) {
+            if (change.changedAt().isAfter(instant)) {
+                break;
+            }
+            inForce = change;
+        }
+        return Optional.ofNullable(inForce);
+    }
+
+    /** The version that was active at {@code instant}, if any (R10). */
+    public Optional<VersionId> activeVersionAt(Instant instant) {
+        return activationAt(instant).flatMap(ActivationChange::versionId);
+    }
+
+    private void add(ModelVersion version) {
+        versions.add(version);
+        if (bestScore == null || rank(version.performanceScore()) > rank(bestScore)) {
+            bestScore = version.performanceScore();
+        }
+    }
+
+    private void remove(List<ModelVersion> removed) {
+        versions.removeAll(removed);
+        bestScore = versions.stream().map(ModelVersion::performanceScore)
+                .max(Comparator.comparingDouble(Model::rank)).orElse(null);
+    }
+
+    private void activate(ModelVersion version, ActivationReason reason, Instant at) {
+        ModelVersion previous = activeVersion;
+        if (previous != null) {
+            previous.deactivate();
+        }
+        if (version != null) {
+            version.activate();
+        }
+        activeVersion = version;
+        activationCount++;
+        history.add(new ActivationChange(this, activationCount, version, previous, reason, at));
+    }
+
+    /** The best version by score, the newest among equals (re-election, R7). */
+    private static ModelVersion best(List<ModelVersion> candidates) {
+        ModelVersion best = null;
+        for (ModelVersion candidate : candidates) {
+            if (best == null || BY_SCORE_THEN_AGE.compare(candidate, best) >= 0) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** NaN scores (possible in legacy data) rank below every number. */
+    private static double rank(double score) {
+        return Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score;
+    }
+
+    private ModelVersion version(VersionId versionId) {
+        return findVersion(versionId).orElseThrow(() -> new VersionNotFoundException(versionId.value()));
+    }
+
+    public Optional<ModelVersion> findVersion(VersionId versionId) {
+        for (ModelVersion version : versions) {
+            if (version.id().equals(versionId)) {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Versions, newest first (creation time; registration order among equal times). */
+    public List<ModelVersion> newestFirst() {
+        List<ModelVersion> ordered = new ArrayList<>(versions);
+        Collections.reverse(ordered);
+        ordered.sort(Comparator.comparing(ModelVersion::createdAt).reversed());
+        return ordered;
+    }
+
+    public ModelId id() {
+        return new ModelId(id);
+    }
+
+    public SensorId sensorId() {
+        return new SensorId(sensorId);
+    }
+
+    public ModelType modelType() {
+        return new ModelType(modelType);
+    }
+
+    public Optional<ModelVersion> activeVersion() {
+        return Optional.ofNullable(activeVersion);
+    }
+
+    public Optional<VersionId> activeVersionId() {
+        return activeVersion().map(ModelVersion::id);
+    }
+
+    /** The best score among all versions (NaN ranking lowest); empty without versions. */
+    public Optional<Double> bestScore() {
+        return Optional.ofNullable(bestScore);
+    }
+
+    public List<ModelVersion> versions() {
+        return Collections.unmodifiableList(versions);
+    }
+
+    public List<ActivationChange> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Model that && id != null && id.equals(that.id().value());
+    }
+
+    @Override
+    public int hashCode() {
+        return id == null ? 0 : id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + id + ", " + versions.size() + " versions]";
+    }
+}

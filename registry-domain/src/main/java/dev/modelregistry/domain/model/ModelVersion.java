@@ -1,0 +1,211 @@
+package dev.modelregistry.domain.model;
+
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One trained version of a {@link Model}. Created and changed only by its model: its facts are
+ * fixed at registration, and only the active flag moves (kept equal to the model's choice of
+ * active version). Its {@link DataLineage} lives in the {@code data_lineage} table and goes
+ * with it.
+ */
+@Entity
+@Table(name = "versions")
+@SecondaryTable(name = DataLineage.TABLE, pkJoinColumns = @PrimaryKeyJoinColumn(name = "version_id",
+        referencedColumnName = "version_id"))
+@Access(AccessType.FIELD)
+public class ModelVersion {
+
+    @Id
+    @Column(name = "version_id", nullable = false, updatable = false)
+    private String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "model_id", nullable = false, updatable = false)
+    private Model model;
+
+    @Column(name = "sensor_id", nullable = false, updatable = false)
+    private String sensorId;
+
+    @Column(name = "model_type", nullable = false, updatable = false)
+    private String modelType;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "training_config")
+    private Attributes trainingConfig;
+
+    @Column(name = "training_metrics")
+    private Attributes trainingMetrics;
+
+    @Column(name = "validation_metrics")
+    private Attributes validationMetrics;
+
+    @Column(name = "model_size_bytes")
+    private long modelSizeBytes;
+
+    @Column(name = "training_time_seconds")
+    private Double trainingTimeSeconds;
+
+    @Column(name = "data_hash")
+    private String dataHash;
+
+    @Column(name = "model_hash")
+    private String modelHash;
+
+    @Column(name = "model_path")
+    private String modelPath;
+
+    @Column(name = "description")
+    private String description;
+
+    @Column(name = "tags")
+    private Tags tags;
+
+    @Column(name = "is_active", nullable = false)
+    private boolean active;
+
+    @Column(name = "performance_score", nullable = false)
+    private double performanceScore;
+
+    @Embedded
+    private DataLineage lineage;
+
+    /** For JPA only. */
+    protected ModelVersion() {
+    }
+
+    ModelVersion(Model model, VersionId id, VersionSpec spec, double performanceScore, Instant createdAt,
+                 Instant recordedAt) {
+        this.id = id.value();
+        this.model = model;
+        this.sensorId = model.sensorId().value();
+        this.modelType = model.modelType().value();
+        this.createdAt = createdAt;
+        this.trainingConfig = spec.trainingConfig();
+        this.trainingMetrics = spec.trainingMetrics();
+        this.validationMetrics = spec.validationMetrics();
+        this.modelSizeBytes = spec.modelSizeBytes();
+        this.trainingTimeSeconds = spec.trainingTimeSeconds();
+        this.modelHash = spec.modelHash();
+        this.modelPath = spec.modelPath();
+        this.description = spec.description();
+        this.tags = spec.tags();
+        this.performanceScore = performanceScore;
+        this.lineage = spec.lineage() == null ? null : spec.lineage().recordedAt(recordedAt);
+        this.dataHash = spec.lineage() == null ? null : spec.lineage().dataHash();
+    }
+
+    void activate() {
+        active = true;
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    boolean isNewerThan(ModelVersion other) {
+        return createdAt.isAfter(other.createdAt);
+    }
+
+    public VersionId id() {
+        return new VersionId(id);
+    }
+
+    public ModelId modelId() {
+        return model.id();
+    }
+
+    public SensorId sensorId() {
+        return new SensorId(sensorId);
+    }
+
+    public ModelType modelType() {
+        return new ModelType(modelType);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Attributes trainingConfig() {
+        return trainingConfig == null ? Attributes.empty() : trainingConfig;
+    }
+
+    public Attributes trainingMetrics() {
+        return trainingMetrics == null ? Attributes.empty() : trainingMetrics;
+    }
+
+    public Attributes validationMetrics() {
+        return validationMetrics == null ? Attributes.empty() : validationMetrics;
+    }
+
+    public long modelSizeBytes() {
+        return modelSizeBytes;
+    }
+
+    public Optional<Double> trainingTimeSeconds() {
+        return Optional.ofNullable(trainingTimeSeconds);
+    }
+
+    public Optional<String> dataHash() {
+        return Optional.ofNullable(dataHash);
+    }
+
+    public Optional<String> modelHash() {
+        return Optional.ofNullable(modelHash);
+    }
+
+    public Optional<String> modelPath() {
+        return Optional.ofNullable(modelPath);
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    public Tags tags() {
+        return tags == null ? Tags.none() : tags;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public double performanceScore() {
+        return performanceScore;
+    }
+
+    public Optional<DataLineage> lineage() {
+        return Optional.ofNullable(lineage);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ModelVersion that && id != null && id.equals(that.id().value());
+    }
+
+    @Override
+    public int hashCode() {
+        return id == null ? 0 : id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ModelVersion[" + id + " of " + modelType + "_" + sensorId + ", score=" + performanceScore
+                + (active ? ", active" : "") + "]";
+    }
+}

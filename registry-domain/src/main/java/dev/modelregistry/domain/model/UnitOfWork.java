@@ -1,0 +1,20 @@
+package dev.modelregistry.domain.model;
+
+import java.util.function.Supplier;
+
+/**
+ * Port: runs a piece of work as one transaction, all or nothing. Adapters may run the work
+ * again (a bounded number of times) when a concurrent writer got in the way, so the work must
+ * load what it changes inside itself.
+ */
+public interface UnitOfWork {
+
+    <T> T execute(Supplier<T> work);
+
+    default void run(Runnable work) {
+        execute(() -> {
+            work.run();
+            return null;
+        });
+    }
+}
