@@ -1,0 +1,277 @@
+package dev.modelregistry.domain.model;
+
+import static dev.modelregistry.domain.model.Fixtures.SCORING;
+import static dev.modelregistry.domain.model.Fixtures.aSpec;
+import static dev.modelregistry.domain.model.Fixtures.at;
+import static dev.modelregistry.domain.model.Fixtures.metricsWithAnomalyRate;
+import static dev.modelregistry.domain.model.Fixtures.nextVersionId;
+import static dev.modelregistry.domain.model.Fixtures.register;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ModelRepository} adapter must do, run against the in-memory repository here
+ * and against each database adapter in registry-persistence. Every test uses fresh sensor ids,
+ * so adapters may share one database per test class.
+ */
+public abstract class ModelRepositoryContract {
+
+    private static int sensorCounter;
+
+    protected abstract ModelRepository repository();
+
+    protected abstract UnitOfWork unitOfWork();
+
+    protected <T> T tx(Supplier<T> work) {
+        return unitOfWork().execute(work);
+    }
+
+    protected static synchronized String freshSensor() {
+        sensorCounter++;
+        return "contract-sensor-" + System.nanoTime() + "-" + sensorCounter;
+    }
+
+    private Model newModel(String sensor, String type) {
+        return Fixtures.aModel(sensor, type);
+    }
+
+    @Test
+    void aSavedModelIsFoundByItsIdWithItsVersionsAndLineage() {
+        String sensor = freshSensor();
+        VersionId versionId = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            ModelVersion version = register(model, 0.05, 1);
+            repository().save(model);
+            return version.id();
+        });
+
+        tx(() -> {
+            Model found = repository().findById(ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"))).orElseThrow();
+            assertThat(found.sensorId().value()).isEqualTo(sensor);
+            assertThat(found.activeVersionId()).contains(versionId);
+            ModelVersion version = found.findVersion(versionId).orElseThrow();
+            assertThat(version.lineage()).hasValueSatisfying(lineage -> {
+                assertThat(lineage.dataHash()).isEqualTo("sha256-of-training-data");
+                assertThat(lineage.dataSource()).contains("nasa_smap");
+                assertThat(lineage.numSamples()).contains(10_000L);
+            });
+            assertThat(version.trainingConfig().asMap()).containsEntry("epochs", 10);
+            assertThat(version.tags().values()).containsExactly("anomaly");
+            assertThat(version.createdAt()).isEqualTo(at(1));
+            return null;
+        });
+    }
+
+    @Test
+    void anUnknownModelOrVersionIsNotFound() {
+        tx(() -> {
+            assertThat(repository().findById(new ModelId("telemanom_" + freshSensor()))).isEmpty();
+            assertThat(repository().findVersion(VersionId.of("ffffffffffff"))).isEmpty();
+            assertThat(repository().findByVersion(VersionId.of("ffffffffffff"))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void theActiveVersionIsFoundByModelAndFollowsPromotions() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            VersionId first = register(model, 0.05, 1).id();
+            VersionId better = register(model, 0.02, 2).id();
+            repository().save(model);
+            return List.of(first, better);
+        });
+        assertThat(tx(() -> repository().findActiveVersionId(modelId))).contains(ids.get(1));
+
+        tx(() -> repository().findById(modelId).orElseThrow().promote(ids.get(0), at(3)));
+
+        assertThat(tx(() -> repository().findActiveVersionId(modelId))).contains(ids.get(0));
+        tx(() -> {
+            assertThat(repository().findVersion(ids.get(1)).orElseThrow().isActive()).isFalse();
+            assertThat(repository().findVersion(ids.get(0)).orElseThrow().isActive()).isTrue();
+            return null;
+        });
+    }
+
+    @Test
+    void versionsAreListedNewestFirstAndOwnedByTheirModel() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("transformer"));
+        List<VersionId> ids = tx(() -> {
+            Model model = newModel(sensor, "transformer");
+            VersionId oldest = register(model, 0.05, 1).id();
+            VersionId middle = register(model, 0.06, 2).id();
+            VersionId newest = register(model, 0.07, 3).id();
+            repository().save(model);
+            return List.of(oldest, middle, newest);
+        });
+
+        tx(() -> {
+            assertThat(repository().findVersionsNewestFirst(modelId)).extracting(ModelVersion::id)
+                    .containsExactly(ids.get(2), ids.get(1), ids.get(0));
+            assertThat(repository().findByVersion(ids.get(1))).map(Model::id).contains(modelId);
+            return null;
+        });
+    }
+
+    @Test
+    void versionsScoredAtLeastAThresholdComeBestFirst() {
+        String sensor = freshSensor();
+        List<VersionId> ids = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            VersionId perfect = register(model, 0.01, 1).id();
+            VersionId good = register(model, 0.0325, 2).id();
+            register(model, 0.1, 3);
+            repository().save(model);
+            return List.of(perfect, good);
+        });
+
+        tx(() -> {
+            List<VersionId> found = repository().findVersionsScoredAtLeast(0.9).stream().map(ModelVersion::id)
+                    .filter(ids::contains).toList();
+            assertThat(found).containsExactly(ids.get(0), ids.get(1));
+            return null;
+        });
+    }
+
+    @Test
+    void aForcedDeleteRemovesTheVersionWithItsLineageAndReelects() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            VersionId runnerUp = register(model, 0.05, 1).id();
+            VersionId champion = register(model, 0.01, 2).id();
+            repository().save(model);
+            return List.of(runnerUp, champion);
+        });
+
+        tx(() -> repository().findById(modelId).orElseThrow().deleteVersion(ids.get(1), true, at(5)));
+
+        tx(() -> {
+            assertThat(repository().findVersion(ids.get(1))).isEmpty();
+            assertThat(repository().findActiveVersionId(modelId)).contains(ids.get(0));
+            Model model = repository().findById(modelId).orElseThrow();
+            assertThat(model.versions()).extracting(ModelVersion::id).containsExactly(ids.get(0));
+            assertThat(model.history()).extracting(ActivationChange::reason)
+                    .containsExactly(ActivationReason.REGISTERED, ActivationReason.REGISTERED, ActivationReason.REELECTED);
+            assertThat(model.activeVersionAt(at(3))).contains(ids.get(1));
+            assertThat(model.activeVersionAt(at(6))).contains(ids.get(0));
+            return null;
+        });
+    }
+
+    @Test
+    void aModelPathIsInUseWhileAVersionRefersToIt() {
+        String sensor = freshSensor();
+        String path = "data/models/telemanom/" + sensor;
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        VersionId versionId = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            VersionId id = model.register(nextVersionId(), aSpec(metricsWithAnomalyRate(0.05), path), SCORING, at(1)).id();
+            repository().save(model);
+            return id;
+        });
+        assertThat(tx(() -> repository().isModelPathInUse(path))).isTrue();
+
+        tx(() -> repository().findById(modelId).orElseThrow().deleteVersion(versionId, true, at(2)));
+
+        assertThat(tx(() -> repository().isModelPathInUse(path))).isFalse();
+        tx(() -> {
+            Model model = repository().findById(modelId).orElseThrow();
+            assertThat(model.activeVersionId()).isEmpty();
+            assertThat(model.versions()).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void modelsAreListedByIdAndFilteredByType() {
+        String sensor = freshSensor();
+        tx(() -> {
+            Model anomaly = newModel(sensor, "telemanom");
+            register(anomaly, 0.05, 1);
+            Model forecaster = newModel(sensor, "transformer");
+            register(forecaster, 0.05, 1);
+            repository().save(anomaly);
+            repository().save(forecaster);
+            return null;
+        });
+
+        tx(() -> {
+            List<String> all = repository().findAll().stream().map(m -> m.id().value()).filter(id -> id.endsWith(sensor)).toList();
+            assertThat(all).containsExactly("telemanom_" + sensor, "transformer_" + sensor);
+            assertThat(repository().findByType(ModelType.of("transformer"))).extracting(m -> m.id().value())
+                    .contains("transformer_" + sensor).doesNotContain("telemanom_" + sensor);
+            return null;
+        });
+    }
+
+    @Test
+    void statisticsCountModelsVersionsAndActiveVersions() {
+        RegistryStatistics before = tx(() -> repository().statistics());
+        String sensor = freshSensor();
+        tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            register(model, 0.05, 1);
+            register(model, 0.09, 2);
+            repository().save(model);
+            return null;
+        });
+
+        RegistryStatistics after = tx(() -> repository().statistics());
+        assertThat(after.totalModels()).isEqualTo(before.totalModels() + 1);
+        assertThat(after.totalVersions()).isEqualTo(before.totalVersions() + 2);
+        assertThat(after.activeVersions()).isEqualTo(before.activeVersions() + 1);
+        assertThat(after.modelsByType().get("telemanom")).isEqualTo(before.modelsByType().getOrDefault("telemanom", 0L) + 1);
+        assertThat(after.averageScore()).isPresent();
+        assertThat(after.newestVersionAt()).isPresent();
+    }
+
+    @Test
+    void metricsKeepTheirValuesAndOrderIncludingNaN() {
+        String sensor = freshSensor();
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>(metricsWithAnomalyRate(0.05));
+        metrics.put("mae", Double.NaN);
+        metrics.put("max_error", Double.POSITIVE_INFINITY);
+        metrics.put("note", "températures ✓");
+        metrics.put("nested", Map.of("k", List.of(1, 2)));
+        VersionId versionId = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            VersionId id = model.register(nextVersionId(), aSpec(metrics), SCORING, at(1)).id();
+            repository().save(model);
+            return id;
+        });
+
+        tx(() -> {
+            Map<String, Object> stored = repository().findVersion(versionId).orElseThrow().validationMetrics().asMap();
+            assertThat(stored.keySet()).containsExactly("validation_performed", "anomaly_rate", "mae", "max_error", "note", "nested");
+            assertThat((Double) stored.get("mae")).isNaN();
+            assertThat(stored.get("max_error")).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(stored.get("note")).isEqualTo("températures ✓");
+            return null;
+        });
+    }
+
+    @Test
+    void aModelWithoutVersionsCanBeSavedAndLoaded() {
+        String sensor = freshSensor();
+        tx(() -> {
+            repository().save(aModelFor(sensor));
+            return null;
+        });
+        assertThat(tx(() -> repository().findById(ModelId.of(SensorId.of(sensor), Fixtures.TELEMANOM))
+                .map(model -> model.versions().size()))).contains(0);
+    }
+
+    private static Model aModelFor(String sensor) {
+        return Model.create(SensorId.of(sensor), Fixtures.TELEMANOM, Fixtures.T0);
+    }
+
+}
