@@ -143,7 +143,6 @@ public final class LegacyRegistryReader {
 
     /** The state of one read: not shared between threads. */
     private final class Scan {
-        private final Path dir;
         private final Path modelsIndex;
         private final Path versionsIndex;
         private final Path metadataDir;
@@ -159,7 +158,6 @@ public final class LegacyRegistryReader {
             if (!Files.isDirectory(registryDir)) {
                 throw LegacyRegistryNotFoundException.notAFolder(registryDir);
             }
-            this.dir = registryDir;
             this.modelsIndex = registryDir.resolve(MODELS_INDEX);
             this.versionsIndex = registryDir.resolve(VERSIONS_INDEX);
             this.metadataDir = registryDir.resolve(METADATA_DIR);
