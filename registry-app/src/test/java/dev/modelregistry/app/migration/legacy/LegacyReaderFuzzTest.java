@@ -1,6 +1,9 @@
 package dev.modelregistry.app.migration.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +13,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Damaged metadata, byte by byte: the reader never throws and always blames the damaged file. */
 class LegacyReaderFuzzTest {
@@ -26,32 +27,36 @@ class LegacyReaderFuzzTest {
 
     private final LegacyRegistryReader reader = new LegacyRegistryReader(ZoneOffset.UTC, Path.of("data/models"));
 
-    @BeforeContainer
+    @BeforeAll
     static void copyFixture() throws IOException {
         tmp = Files.createTempDirectory("legacy-fuzz");
         registry = LegacyFixtures.copyOfRealRegistry(tmp);
         original = Files.readAllBytes(LegacyFixtures.metadata(registry, PWR));
     }
 
-    @AfterContainer
+    @AfterAll
     static void deleteCopy() throws IOException {
         try (Stream<Path> files = Files.walk(tmp)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
-    @Property(tries = 300)
-    void aMetadataFileWithOneByteChangedOrCutNeverBreaksTheReader(
-            @ForAll @IntRange(min = 0, max = 1999) int position, @ForAll byte value, @ForAll boolean truncate)
-            throws IOException {
+    @Test
+    void aMetadataFileWithOneByteChangedOrCutNeverBreaksTheReader() {
+        qt().withExamples(300)
+                .forAll(integers().between(0, 1999), integers().between(Byte.MIN_VALUE, Byte.MAX_VALUE), booleans().all())
+                .checkAssert((position, value, truncate) -> damageAndRead(position, value.byteValue(), truncate));
+    }
+
+    private void damageAndRead(int position, byte value, boolean truncate) {
         Path file = LegacyFixtures.metadata(registry, PWR);
         int at = position % original.length;
         byte[] damaged = truncate ? Arrays.copyOf(original, at) : original.clone();
         if (!truncate) {
             damaged[at] = value;
         }
-        Files.write(file, damaged);
         try {
+            Files.write(file, damaged);
             LegacyRegistry result = reader.read(registry);
 
             assertThat(result.versionCount()).isBetween(11, 12);
@@ -62,8 +67,18 @@ class LegacyReaderFuzzTest {
             if (result.version(PWR).isEmpty()) {
                 assertThat(result.blockingProblems()).isNotEmpty();
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } finally {
+            restore(file);
+        }
+    }
+
+    private static void restore(Path file) {
+        try {
             Files.write(file, original);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
