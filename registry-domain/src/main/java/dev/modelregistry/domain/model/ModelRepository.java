@@ -29,6 +29,9 @@ public interface ModelRepository {
     /** Models of one type, ordered by id. */
     List<Model> findByType(ModelType modelType);
 
+    /** Summaries of all models (or of one type when {@code modelType} is not null), ordered by id. */
+    List<ModelOverview> findOverviews(ModelType modelType);
+
     /** Versions of a model, newest first. */
     List<ModelVersion> findVersionsNewestFirst(ModelId modelId);
 

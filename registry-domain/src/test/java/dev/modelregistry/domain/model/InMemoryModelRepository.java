@@ -51,6 +51,16 @@ public class InMemoryModelRepository implements ModelRepository {
     }
 
     @Override
+    public List<ModelOverview> findOverviews(ModelType modelType) {
+        return models.values().stream()
+                .filter(model -> modelType == null || model.modelType().equals(modelType))
+                .map(model -> new ModelOverview(model.id(), model.sensorId(), model.modelType(),
+                        model.activeVersionId(), model.versions().size(), model.bestScore(),
+                        model.createdAt(), model.updatedAt()))
+                .toList();
+    }
+
+    @Override
     public List<ModelVersion> findVersionsNewestFirst(ModelId modelId) {
         return findById(modelId).map(Model::newestFirst).orElse(List.of());
     }

@@ -214,6 +214,38 @@ public abstract class ModelRepositoryContract {
     }
 
     @Test
+    void overviewsSummariseEachModelWithoutItsVersions() {
+        String sensor = freshSensor();
+        VersionId champion = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            VersionId best = register(model, 0.01, 1).id();
+            register(model, 0.09, 2);
+            repository().save(model);
+            repository().save(newModel(sensor, "transformer"));
+            return best;
+        });
+
+        tx(() -> {
+            List<ModelOverview> mine = repository().findOverviews(null).stream()
+                    .filter(overview -> overview.sensorId().value().equals(sensor)).toList();
+            assertThat(mine).extracting(overview -> overview.modelId().value())
+                    .containsExactly("telemanom_" + sensor, "transformer_" + sensor);
+            ModelOverview anomaly = mine.get(0);
+            assertThat(anomaly.activeVersion()).contains(champion);
+            assertThat(anomaly.versionCount()).isEqualTo(2);
+            assertThat(anomaly.bestScore()).contains(1.0);
+            assertThat(anomaly.createdAt()).isEqualTo(Fixtures.T0);
+            ModelOverview empty = mine.get(1);
+            assertThat(empty.activeVersion()).isEmpty();
+            assertThat(empty.versionCount()).isZero();
+            assertThat(repository().findOverviews(ModelType.of("transformer")))
+                    .extracting(overview -> overview.modelId().value())
+                    .contains("transformer_" + sensor).doesNotContain("telemanom_" + sensor);
+            return null;
+        });
+    }
+
+    @Test
     void statisticsCountModelsVersionsAndActiveVersions() {
         RegistryStatistics before = tx(() -> repository().statistics());
         String sensor = freshSensor();

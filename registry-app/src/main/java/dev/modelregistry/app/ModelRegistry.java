@@ -1,0 +1,67 @@
+package dev.modelregistry.app;
+
+import dev.modelregistry.domain.scoring.ScoringWeights;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry's public port: what a backend or the CLI asks of it. Every method runs in its
+ * own transaction; rule violations are thrown as subclasses of
+ * {@link dev.modelregistry.domain.RegistryException}; lookups return {@link Optional}; results
+ * are immutable views, never live entities.
+ *
+ * <p>Python names, for readers of the old guide: {@code register_model} is
+ * {@link #registerModel}, {@code get_model_metadata} {@link #getModelMetadata},
+ * {@code get_data_lineage} {@link #getDataLineage}, {@code get_active_model_version}
+ * {@link #getActiveModelVersion}, {@code list_models} {@link #listModels()},
+ * {@code list_versions} {@link #listVersions}, {@code promote_version} {@link #promoteVersion},
+ * {@code delete_version} {@link #deleteVersion}, {@code cleanup_old_versions}
+ * {@link #cleanupOldVersions}, {@code get_registry_stats} {@link #getRegistryStats}.
+ */
+public interface ModelRegistry extends AutoCloseable {
+
+    /** Registers a new version and returns its id (12 lowercase hex characters). */
+    String registerModel(ModelRegistration registration);
+
+    Optional<ModelVersionDetails> getModelMetadata(String versionId);
+
+    Optional<DataLineageDetails> getDataLineage(String versionId);
+
+    Optional<String> getActiveModelVersion(String sensorId, String modelType);
+
+    List<ModelSummary> listModels();
+
+    List<ModelSummary> listModels(String modelType);
+
+    /** Versions of a model, newest first; empty when the model does not exist. */
+    List<VersionSummary> listVersions(String sensorId, String modelType);
+
+    /** Versions of all models scored at least {@code minimumScore}, best first. */
+    List<VersionSummary> listVersionsScoredAtLeast(double minimumScore);
+
+    /** Makes the version active (R6). */
+    void promoteVersion(String versionId);
+
+    /**
+     * Deletes a version (R7); with {@code deleteArtifacts} also its files, after the commit and
+     * only when no other version uses them and they lie inside the artifact root (R8).
+     */
+    DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts);
+
+    /** Keeps the active and the newest {@code keepLastN} versions of every model (R9); returns how many were deleted. */
+    int cleanupOldVersions(int keepLastN);
+
+    RegistryStats getRegistryStats();
+
+    /** Every change of the model's active version, oldest first (R10). */
+    List<ActivationEntry> getActivationHistory(String sensorId, String modelType);
+
+    /** The version that was active for the model at {@code instant} (R10). */
+    Optional<String> getActiveModelVersionAt(String sensorId, String modelType, Instant instant);
+
+    ScoringWeights scoringWeights();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,100 @@
+package dev.modelregistry.app.migration.legacy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The real platform registry from test resources, and small tools to damage copies of it. */
+final class LegacyFixtures {
+
+    static final String FIXTURE = "/fixtures/iot-registry-2025-09-30";
+    static final int FIXTURE_MODELS = 12;
+
+    private LegacyFixtures() {
+    }
+
+    /** The fixture root (holding data/models/...) inside target/test-classes: read only, never damage it. */
+    static Path fixtureRoot() {
+        try {
+            return Path.of(LegacyFixtures.class.getResource(FIXTURE).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The real registry folder (data/models/registry) of the fixture. */
+    static Path realRegistry() {
+        return fixtureRoot().resolve("data/models/registry");
+    }
+
+    /** Copies the whole fixture (model folders included) under {@code tmp}; returns the copy's registry folder. */
+    static Path copyOfRealRegistry(Path tmp) {
+        Path source = fixtureRoot();
+        Path target = tmp.resolve("iot");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target.resolve("data/models/registry");
+    }
+
+    static Path metadata(Path registry, String versionId) {
+        return registry.resolve("metadata").resolve(versionId + ".json");
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces one exact piece of text in a file, failing loudly if it is not there. */
+    static void replaceIn(Path file, String from, String to) {
+        String text = read(file);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException(file + " does not contain " + from);
+        }
+        write(file, text.replace(from, to));
+    }
+
+    /** SHA-256 of every file under {@code root}, by relative path. */
+    static Map<String, String> hashTree(Path root) {
+        Map<String, String> hashes = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(p)) {
+                    hashes.put(root.relativize(p).toString(), LegacyRegistryReader.sha256(Files.readAllBytes(p)));
+                } else if (Files.isDirectory(p)) {
+                    hashes.put(root.relativize(p) + "/", "dir");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return hashes;
+    }
+}

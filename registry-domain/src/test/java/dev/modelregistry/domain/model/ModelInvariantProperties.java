@@ -1,0 +1,186 @@
+package dev.modelregistry.domain.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.modelregistry.domain.ActiveVersionDeletionException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * Random sequences of register / promote / delete / cleanup on one model, checked step by step
+ * against a plain reference model of rules R5-R10.
+ */
+class ModelInvariantProperties {
+
+    /** A small set of anomaly rates, so equal scores (ties) happen often. */
+    private static final double[] RATES = {0.01, 0.03, 0.05, 0.07, 0.1};
+
+    sealed interface Action permits Register, Promote, Delete, Cleanup {
+    }
+
+    record Register(int rateIndex) implements Action {
+    }
+
+    record Promote(int pick) implements Action {
+    }
+
+    record Delete(int pick, boolean force) implements Action {
+    }
+
+    record Cleanup(int keep) implements Action {
+    }
+
+    private static Gen<Action> actions() {
+        Gen<Action> register = integers().between(0, RATES.length - 1).map(Register::new);
+        Gen<Action> promote = integers().between(0, 50).map(Promote::new);
+        Gen<Action> delete = integers().between(0, 50).zip(booleans().all(), Delete::new);
+        Gen<Action> cleanup = integers().between(1, 4).map(Cleanup::new);
+        return Generate.frequency(List.of(Pair.of(6, register), Pair.of(2, promote), Pair.of(3, delete), Pair.of(1, cleanup)));
+    }
+
+    private static Gen<List<Action>> scripts() {
+        return lists().of(actions()).ofSizeBetween(0, 40);
+    }
+
+    @Test
+    void theModelAgreesWithTheReferenceAfterEveryStep() {
+        qt().withExamples(300).forAll(scripts()).checkAssert(script -> {
+            Model model = Fixtures.aModel();
+            Reference reference = new Reference();
+            int second = 0;
+            for (Action action : script) {
+                apply(action, model, reference, Fixtures.at(++second));
+                assertAgreement(model, reference);
+            }
+        });
+    }
+
+    @Test
+    void withoutPromotionsTheActiveVersionHasTheBestScore() {
+        qt().withExamples(200).forAll(scripts()).checkAssert(script -> {
+            Model model = Fixtures.aModel();
+            Reference reference = new Reference();
+            int second = 0;
+            for (Action action : script) {
+                if (action instanceof Promote) {
+                    continue;
+                }
+                apply(action, model, reference, Fixtures.at(++second));
+                if (!model.versions().isEmpty()) {
+                    double best = model.versions().stream().mapToDouble(ModelVersion::performanceScore).max().orElseThrow();
+                    assertThat(model.activeVersion().orElseThrow().performanceScore()).isEqualTo(best);
+                }
+            }
+        });
+    }
+
+    private static void apply(Action action, Model model, Reference reference, Instant at) {
+        if (action instanceof Register register) {
+            int seconds = (int) (at.getEpochSecond() - Fixtures.T0.getEpochSecond());
+            ModelVersion version = Fixtures.register(model, RATES[register.rateIndex()], seconds);
+            reference.register(version.id(), version.performanceScore());
+        } else if (action instanceof Promote promote) {
+            if (!reference.versions.isEmpty()) {
+                VersionId id = reference.pick(promote.pick());
+                model.promote(id, at);
+                reference.promote(id);
+            }
+        } else if (action instanceof Delete delete) {
+            if (!reference.versions.isEmpty()) {
+                VersionId id = reference.pick(delete.pick());
+                boolean refused = id.equals(reference.active) && !delete.force();
+                try {
+                    model.deleteVersion(id, delete.force(), at);
+                    assertThat(refused).as("delete of the active version without force must be refused").isFalse();
+                    reference.delete(id);
+                } catch (ActiveVersionDeletionException expected) {
+                    assertThat(refused).isTrue();
+                }
+            }
+        } else if (action instanceof Cleanup cleanup) {
+            int removed = model.retainNewest(cleanup.keep(), at).size();
+            assertThat(removed).isEqualTo(reference.retain(cleanup.keep()));
+        }
+    }
+
+    private static void assertAgreement(Model model, Reference reference) {
+        assertThat(model.versions()).extracting(ModelVersion::id)
+                .containsExactlyInAnyOrderElementsOf(reference.versions.stream().map(Entry::id).toList());
+        List<ModelVersion> active = model.versions().stream().filter(ModelVersion::isActive).toList();
+        if (model.versions().isEmpty()) {
+            assertThat(active).isEmpty();
+            assertThat(model.activeVersion()).isEmpty();
+        } else {
+            assertThat(active).hasSize(1);
+            assertThat(model.activeVersion()).contains(active.get(0));
+        }
+        assertThat(model.activeVersionId().orElse(null)).isEqualTo(reference.active);
+        assertThat(model.history()).hasSize(reference.changes);
+        if (!model.history().isEmpty()) {
+            assertThat(model.history().get(model.history().size() - 1).versionId().orElse(null)).isEqualTo(reference.active);
+        }
+    }
+
+    private record Entry(VersionId id, double score, int order) {
+    }
+
+    /** R5-R9 written as plainly as possible. */
+    private static final class Reference {
+        final List<Entry> versions = new ArrayList<>();
+        VersionId active;
+        int changes;
+        int registrations;
+
+        VersionId pick(int pick) {
+            return versions.get(pick % versions.size()).id();
+        }
+
+        void register(VersionId id, double score) {
+            double bestOther = versions.stream().mapToDouble(Entry::score).max().orElse(Double.NEGATIVE_INFINITY);
+            versions.add(new Entry(id, score, registrations++));
+            if (active == null || score > bestOther) {
+                change(id);
+            }
+        }
+
+        void promote(VersionId id) {
+            if (!id.equals(active)) {
+                change(id);
+            }
+        }
+
+        void delete(VersionId id) {
+            versions.removeIf(entry -> entry.id().equals(id));
+            if (id.equals(active)) {
+                change(versions.stream()
+                        .max(Comparator.comparingDouble(Entry::score).thenComparingInt(Entry::order))
+                        .map(Entry::id).orElse(null));
+            }
+        }
+
+        int retain(int keep) {
+            List<Entry> newestFirst = new ArrayList<>(versions);
+            newestFirst.sort(Comparator.comparingInt(Entry::order).reversed());
+            List<Entry> doomed = newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size()).stream()
+                    .filter(entry -> !Objects.equals(entry.id(), active)).toList();
+            versions.removeAll(doomed);
+            return doomed.size();
+        }
+
+        private void change(VersionId id) {
+            active = id;
+            changes++;
+        }
+    }
+}
