@@ -2,6 +2,8 @@ package dev.modelregistry.persistence;
 
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelOverview;
+import dev.modelregistry.domain.model.SensorId;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.ModelVersion;
@@ -90,6 +92,23 @@ final class JpaModelRepository implements ModelRepository {
         return unitOfWork.read(session -> session
                 .createQuery("from Model m where m.modelType = :type order by m.id", Model.class)
                 .setParameter("type", modelType.value()).getResultList());
+    }
+
+    @Override
+    public List<ModelOverview> findOverviews(ModelType modelType) {
+        String hql = "select m.id, m.sensorId, m.modelType, m.activeVersion.id,"
+                + " (select count(v) from ModelVersion v where v.model = m), m.bestScore, m.createdAt, m.updatedAt"
+                + " from Model m" + (modelType == null ? "" : " where m.modelType = :type") + " order by m.id";
+        return unitOfWork.read(session -> {
+            var query = session.createQuery(hql, Object[].class);
+            if (modelType != null) {
+                query.setParameter("type", modelType.value());
+            }
+            return query.getResultList().stream().map(row -> new ModelOverview(
+                    new ModelId((String) row[0]), new SensorId((String) row[1]), new ModelType((String) row[2]),
+                    Optional.ofNullable((String) row[3]).map(VersionId::new), ((Number) row[4]).longValue(),
+                    Optional.ofNullable((Double) row[5]), (Instant) row[6], (Instant) row[7])).toList();
+        });
     }
 
     @Override
