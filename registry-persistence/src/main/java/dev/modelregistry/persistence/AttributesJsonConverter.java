@@ -1,0 +1,37 @@
+package dev.modelregistry.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.modelregistry.domain.model.Attributes;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.LinkedHashMap;
+
+/** Configurations and metrics as JSON object text (key order kept; NaN/Infinity as bare tokens). */
+@Converter(autoApply = true)
+public class AttributesJsonConverter implements AttributeConverter<Attributes, String> {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    @Override
+    public String convertToDatabaseColumn(Attributes attributes) {
+        try {
+            return Json.MAPPER.writeValueAsString(attributes == null ? Attributes.empty().asMap() : attributes.asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write attributes as JSON: " + attributes, e);
+        }
+    }
+
+    @Override
+    public Attributes convertToEntityAttribute(String json) {
+        if (json == null || json.isBlank() || json.equals("null")) {
+            return Attributes.empty();
+        }
+        try {
+            return Attributes.of(Json.MAPPER.readValue(json, MAP));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attributes are not a JSON object: " + json, e);
+        }
+    }
+}

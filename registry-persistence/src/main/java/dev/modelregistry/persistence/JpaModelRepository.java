@@ -1,0 +1,159 @@
+package dev.modelregistry.persistence;
+
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelOverview;
+import dev.modelregistry.domain.model.SensorId;
+import dev.modelregistry.domain.model.ModelRepository;
+import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.ModelVersion;
+import dev.modelregistry.domain.model.RegistryStatistics;
+import dev.modelregistry.domain.model.VersionId;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ModelRepository} on Hibernate. Works on the thread's current unit of work; outside one,
+ * reads run on a short-lived session without a transaction (on SQLite a transaction would take
+ * the write lock) and {@link #save} runs in a unit of work of its own.
+ *
+ * <p>Loading a model loads the {@code models} row only: its versions, their JSON blobs and the
+ * history stay lazy, and registering a version only queues the addition (the inverse bag is not
+ * initialized), so the 10,000th registration costs what the 10th does. Queries that return
+ * versions fetch their owning model row with them (one join), so {@code modelId()} works on
+ * versions read outside a unit of work.
+ */
+final class JpaModelRepository implements ModelRepository {
+
+    /** Matches the partial index {@code uq_versions_one_active} literally (SQLite only uses a partial index then). */
+    private static final String ACTIVE_VERSION_SQL =
+            "select version_id from versions where model_id = :modelId and is_active";
+
+    private final JpaUnitOfWork unitOfWork;
+
+    JpaModelRepository(JpaUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public void save(Model model) {
+        unitOfWork.write(session -> {
+            if (session.contains(model)) {
+                return null;
+            }
+            boolean stored = session.createQuery("select count(m) from Model m where m.id = :id", Long.class)
+                    .setParameter("id", model.id().value()).getSingleResult() > 0;
+            if (stored) {
+                session.merge(model);
+            } else {
+                session.persist(model);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Model> findById(ModelId modelId) {
+        return unitOfWork.read(session -> Optional.ofNullable(session.find(Model.class, modelId.value())));
+    }
+
+    @Override
+    public Optional<Model> findByVersion(VersionId versionId) {
+        return unitOfWork.read(session -> session
+                .createQuery("select v.model from ModelVersion v where v.id = :id", Model.class)
+                .setParameter("id", versionId.value()).getResultStream().findFirst());
+    }
+
+    @Override
+    public Optional<ModelVersion> findVersion(VersionId versionId) {
+        return unitOfWork.read(session -> session
+                .createQuery("select v from ModelVersion v join fetch v.model where v.id = :id", ModelVersion.class)
+                .setParameter("id", versionId.value()).getResultStream().findFirst());
+    }
+
+    @Override
+    public Optional<VersionId> findActiveVersionId(ModelId modelId) {
+        return unitOfWork.read(session -> session.createNativeQuery(ACTIVE_VERSION_SQL, String.class)
+                .addSynchronizedEntityClass(ModelVersion.class)
+                .setParameter("modelId", modelId.value())
+                .getResultStream().findFirst().map(VersionId::new));
+    }
+
+    @Override
+    public List<Model> findAll() {
+        return unitOfWork.read(session -> session.createQuery("from Model m order by m.id", Model.class).getResultList());
+    }
+
+    @Override
+    public List<Model> findByType(ModelType modelType) {
+        return unitOfWork.read(session -> session
+                .createQuery("from Model m where m.modelType = :type order by m.id", Model.class)
+                .setParameter("type", modelType.value()).getResultList());
+    }
+
+    @Override
+    public List<ModelOverview> findOverviews(ModelType modelType) {
+        String hql = "select m.id, m.sensorId, m.modelType, m.activeVersion.id,"
+                + " (select count(v) from ModelVersion v where v.model = m), m.bestScore, m.createdAt, m.updatedAt"
+                + " from Model m" + (modelType == null ? "" : " where m.modelType = :type") + " order by m.id";
+        return unitOfWork.read(session -> {
+            var query = session.createQuery(hql, Object[].class);
+            if (modelType != null) {
+                query.setParameter("type", modelType.value());
+            }
+            return query.getResultList().stream().map(row -> new ModelOverview(
+                    new ModelId((String) row[0]), new SensorId((String) row[1]), new ModelType((String) row[2]),
+                    Optional.ofNullable((String) row[3]).map(VersionId::new), ((Number) row[4]).longValue(),
+                    Optional.ofNullable((Double) row[5]), (Instant) row[6], (Instant) row[7])).toList();
+        });
+    }
+
+    @Override
+    public List<ModelVersion> findVersionsNewestFirst(ModelId modelId) {
+        return unitOfWork.read(session -> session.createQuery(
+                        "select v from ModelVersion v join fetch v.model m where m.id = :id"
+                                + " order by v.createdAt desc, v.id desc", ModelVersion.class)
+                .setParameter("id", modelId.value()).getResultList());
+    }
+
+    @Override
+    public List<ModelVersion> findVersionsScoredAtLeast(double minimumScore) {
+        return unitOfWork.read(session -> session.createQuery(
+                        "select v from ModelVersion v join fetch v.model where v.performanceScore >= :minimum"
+                                + " order by v.performanceScore desc, v.createdAt desc, v.id", ModelVersion.class)
+                .setParameter("minimum", minimumScore).getResultList());
+    }
+
+    @Override
+    public boolean isModelPathInUse(String modelPath) {
+        return unitOfWork.read(session -> !session
+                .createQuery("select 1 from ModelVersion v where v.modelPath = :path", Integer.class)
+                .setParameter("path", modelPath).setMaxResults(1).getResultList().isEmpty());
+    }
+
+    @Override
+    public RegistryStatistics statistics() {
+        return unitOfWork.read(session -> {
+            long models = session.createQuery("select count(m) from Model m", Long.class).getSingleResult();
+            Object[] versions = session.createQuery(
+                    "select count(v), sum(case when v.active = true then 1 else 0 end), avg(v.performanceScore),"
+                            + " max(v.createdAt) from ModelVersion v", Object[].class).getSingleResult();
+            Map<String, Long> modelsByType = new LinkedHashMap<>();
+            session.createQuery("select m.modelType, count(m) from Model m group by m.modelType order by m.modelType",
+                    Object[].class).getResultList().forEach(row -> modelsByType.put((String) row[0], (Long) row[1]));
+            Map<String, Long> versionsByType = new LinkedHashMap<>();
+            session.createQuery("select v.modelType, count(v) from ModelVersion v group by v.modelType"
+                            + " order by v.modelType", Object[].class)
+                    .getResultList().forEach(row -> versionsByType.put((String) row[0], (Long) row[1]));
+            long totalVersions = ((Number) versions[0]).longValue();
+            long active = versions[1] == null ? 0 : ((Number) versions[1]).longValue();
+            Optional<Double> average = totalVersions == 0 || versions[2] == null
+                    ? Optional.empty() : Optional.of(((Number) versions[2]).doubleValue());
+            Optional<Instant> newest = Optional.ofNullable((Instant) versions[3]);
+            return new RegistryStatistics(models, totalVersions, active, modelsByType, versionsByType, average, newest);
+        });
+    }
+}

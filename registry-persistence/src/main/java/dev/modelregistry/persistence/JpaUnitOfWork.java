@@ -1,0 +1,146 @@
+package dev.modelregistry.persistence;
+
+import dev.modelregistry.domain.ConcurrentModelUpdateException;
+import dev.modelregistry.domain.DuplicateVersionException;
+import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.UnitOfWork;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * One Hibernate session and transaction per {@link #execute}, bound to the calling thread (the
+ * repository works on the thread's current session); a nested {@code execute} joins the outer
+ * one. Commits at the end. When a concurrent writer got in the way (optimistic lock, a
+ * concurrent insert of the same model, a busy SQLite database, a PostgreSQL serialization
+ * failure or deadlock) the whole work runs again, at most {@value #MAX_ATTEMPTS} times with a
+ * small jittered backoff; then {@link ConcurrentModelUpdateException} (or
+ * {@link RegistryUnavailableException} when the database stayed busy) is thrown. A clash on a
+ * version id becomes {@link DuplicateVersionException}.
+ */
+final class JpaUnitOfWork implements UnitOfWork {
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private final SessionFactory sessionFactory;
+    private final EntityPersister modelPersister;
+    private final ThreadLocal<Session> current = new ThreadLocal<>();
+
+    JpaUnitOfWork(SessionFactory sessionFactory) {
+        this.sessionFactory = sessionFactory;
+        this.modelPersister = sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                .getEntityDescriptor(Model.class);
+    }
+
+    @Override
+    public <T> T execute(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        RuntimeException lastConflict = null;
+        PersistenceFailures.Kind lastKind = null;
+        String lastModel = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            ActiveFlagSynchronizer tracker = new ActiveFlagSynchronizer(modelPersister);
+            Session session = sessionFactory.withOptions().interceptor(tracker).openSession();
+            tracker.attach(session);
+            current.set(session);
+            Transaction transaction = null;
+            try {
+                transaction = session.beginTransaction();
+                T result = work.get();
+                transaction.commit();
+                return result;
+            } catch (RuntimeException failure) {
+                rollbackQuietly(transaction);
+                PersistenceFailures.Kind kind = PersistenceFailures.classify(failure);
+                switch (kind) {
+                    case CONFLICT, BUSY -> {
+                        lastConflict = failure;
+                        lastKind = kind;
+                        lastModel = PersistenceFailures.modelIdOf(failure, tracker.touchedModelIds());
+                    }
+                    case DUPLICATE_VERSION -> throw new DuplicateVersionException(
+                            duplicateVersionId(failure, tracker.persistedVersionIds()));
+                    case UNAVAILABLE -> throw new RegistryUnavailableException(
+                            "the registry database is unavailable: " + PersistenceFailures.rootMessage(failure), failure);
+                    default -> throw failure;
+                }
+            } finally {
+                current.remove();
+                session.close();
+            }
+            backoff(attempt);
+        }
+        if (lastKind == PersistenceFailures.Kind.BUSY) {
+            throw new RegistryUnavailableException("the registry database stayed busy after " + MAX_ATTEMPTS
+                    + " attempts: " + PersistenceFailures.rootMessage(lastConflict), lastConflict);
+        }
+        throw new ConcurrentModelUpdateException(lastModel == null ? "(unknown)" : lastModel, lastConflict);
+    }
+
+    /** Runs {@code query} on the thread's current session, or on a short-lived one outside any transaction. */
+    <T> T read(Function<Session, T> query) {
+        Session session = current.get();
+        if (session != null) {
+            return query.apply(session);
+        }
+        try (Session readOnly = sessionFactory.openSession()) {
+            readOnly.setDefaultReadOnly(true);
+            return query.apply(readOnly);
+        } catch (RuntimeException failure) {
+            PersistenceFailures.Kind kind = PersistenceFailures.classify(failure);
+            if (kind == PersistenceFailures.Kind.BUSY || kind == PersistenceFailures.Kind.UNAVAILABLE) {
+                throw new RegistryUnavailableException(
+                        "the registry database is unavailable: " + PersistenceFailures.rootMessage(failure), failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** Runs {@code change} in the thread's current unit of work, or in one of its own. */
+    <T> T write(Function<Session, T> change) {
+        return execute(() -> change.apply(current.get()));
+    }
+
+    private String duplicateVersionId(RuntimeException failure, List<String> candidates) {
+        String fromMessage = PersistenceFailures.duplicateKeyValue(failure);
+        if (fromMessage != null) {
+            return fromMessage;
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        try (Session session = sessionFactory.openSession()) {
+            return session.createNativeQuery("select version_id from versions where version_id in (:ids)", String.class)
+                    .setParameter("ids", candidates).setMaxResults(1).getResultStream().findFirst()
+                    .orElse(candidates.isEmpty() ? "(unknown)" : candidates.get(0));
+        }
+    }
+
+    private static void rollbackQuietly(Transaction transaction) {
+        try {
+            if (transaction != null && transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // the original failure matters more
+        }
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException("interrupted while waiting to retry", e);
+        }
+    }
+}

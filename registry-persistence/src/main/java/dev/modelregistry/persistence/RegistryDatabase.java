@@ -1,0 +1,173 @@
+package dev.modelregistry.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.domain.model.ActivationChange;
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.ModelRepository;
+import dev.modelregistry.domain.model.ModelVersion;
+import dev.modelregistry.domain.model.UnitOfWork;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+
+/**
+ * The persistence adapter's entry point: a registry database (SQLite file or PostgreSQL server)
+ * brought to the latest schema by Liquibase on open, with Hibernate validating (never
+ * generating) the schema, a {@link ModelRepository} and a {@link UnitOfWork} over it.
+ *
+ * <pre>{@code
+ * try (RegistryDatabase db = RegistryDatabase.openSqlite(Path.of("data/models/registry_sqlite"))) {
+ *     db.unitOfWork().run(() -> db.repository().save(model));
+ * }
+ * }</pre>
+ */
+public final class RegistryDatabase implements AutoCloseable {
+
+    /** The file name of the SQLite database inside the registry folder. */
+    public static final String SQLITE_FILE_NAME = "model_registry.db";
+
+    private final String jdbcUrl;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+    private final JpaUnitOfWork unitOfWork;
+    private final JpaModelRepository repository;
+
+    private RegistryDatabase(String jdbcUrl, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.jdbcUrl = jdbcUrl;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+        this.unitOfWork = new JpaUnitOfWork(sessionFactory);
+        this.repository = new JpaModelRepository(unitOfWork);
+    }
+
+    /**
+     * Opens (creating the folder and the file if needed) {@code <registryDir>/model_registry.db}:
+     * foreign keys on, WAL journal, writers wait up to 10 s for each other (IMMEDIATE
+     * transactions, busy timeout), instants as readable UTC text.
+     */
+    public static RegistryDatabase openSqlite(Path registryDir) {
+        return openSqlite(registryDir, Map.of());
+    }
+
+    static RegistryDatabase openSqlite(Path registryDir, Map<String, Object> extraSettings) {
+        try {
+            Files.createDirectories(registryDir);
+        } catch (IOException e) {
+            throw new RegistryUnavailableException("cannot create the registry folder " + registryDir, e);
+        }
+        String url = sqliteUrl(registryDir.resolve(SQLITE_FILE_NAME));
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setPoolName("registry-sqlite");
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        pool.setAutoCommit(true); // idle connections must not hold a transaction (and so the write lock)
+        return open(url, pool, RegistrySQLiteDialect.class.getName(), extraSettings);
+    }
+
+    /** The sqlite-jdbc URL used for a database file (pragmas as URL parameters). */
+    static String sqliteUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath()
+                + "?foreign_keys=true&journal_mode=WAL&synchronous=FULL&busy_timeout=10000"
+                + "&transaction_mode=IMMEDIATE&date_class=TEXT";
+    }
+
+    /** Opens a PostgreSQL database (or any server the bundled drivers and Hibernate know) by JDBC URL. */
+    public static RegistryDatabase openJdbc(String url, String user, String password) {
+        return openJdbc(url, user, password, Map.of());
+    }
+
+    static RegistryDatabase openJdbc(String url, String user, String password, Map<String, Object> extraSettings) {
+        if (url.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("use openSqlite(registryDir) for SQLite databases: " + url);
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        if (user != null) {
+            pool.setUsername(user);
+        }
+        if (password != null) {
+            pool.setPassword(password);
+        }
+        pool.setPoolName("registry-jdbc");
+        pool.setMaximumPoolSize(8);
+        pool.setAutoCommit(true);
+        return open(url, pool, null, extraSettings);
+    }
+
+    private static RegistryDatabase open(String url, HikariConfig poolConfig, String dialect,
+                                         Map<String, Object> extraSettings) {
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(poolConfig);
+        } catch (RuntimeException e) {
+            throw new RegistryUnavailableException("cannot connect to " + url + ": " + e.getMessage(), e);
+        }
+        try {
+            SchemaMigrator.updateToLatest(dataSource);
+            SessionFactory sessionFactory = buildSessionFactory(dataSource, dialect, extraSettings);
+            return new RegistryDatabase(url, dataSource, sessionFactory);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static SessionFactory buildSessionFactory(DataSource dataSource, String dialect,
+                                                      Map<String, Object> extraSettings) {
+        Configuration configuration = new Configuration()
+                .addAnnotatedClass(Model.class)
+                .addAnnotatedClass(ModelVersion.class)
+                .addAnnotatedClass(ActivationChange.class)
+                .addAttributeConverter(AttributesJsonConverter.class, true)
+                .addAttributeConverter(TagsJsonConverter.class, true);
+        configuration.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
+        configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
+        configuration.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "false");
+        configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+        configuration.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+        configuration.setProperty(AvailableSettings.ORDER_UPDATES, "true");
+        configuration.setProperty(AvailableSettings.SHOW_SQL, "false");
+        if (dialect != null) {
+            configuration.setProperty(AvailableSettings.DIALECT, dialect);
+        }
+        extraSettings.forEach((key, value) -> configuration.getProperties().put(key, value));
+        return configuration.buildSessionFactory();
+    }
+
+    public ModelRepository repository() {
+        return repository;
+    }
+
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}

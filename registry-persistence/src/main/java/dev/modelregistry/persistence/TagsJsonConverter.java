@@ -1,0 +1,37 @@
+package dev.modelregistry.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.modelregistry.domain.model.Tags;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.List;
+
+/** Tags as a JSON array of strings; empty text or {@code null} (legacy rows) read as no tags. */
+@Converter(autoApply = true)
+public class TagsJsonConverter implements AttributeConverter<Tags, String> {
+
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
+    };
+
+    @Override
+    public String convertToDatabaseColumn(Tags tags) {
+        try {
+            return Json.MAPPER.writeValueAsString(tags == null ? List.of() : tags.values());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write tags as JSON: " + tags, e);
+        }
+    }
+
+    @Override
+    public Tags convertToEntityAttribute(String json) {
+        if (json == null || json.isBlank() || json.equals("null")) {
+            return Tags.none();
+        }
+        try {
+            return Tags.of(Json.MAPPER.readValue(json, LIST));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored tags are not a JSON array of strings: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.modelregistry.persistence;
+
+import static dev.modelregistry.domain.model.Fixtures.SCORING;
+import static dev.modelregistry.domain.model.Fixtures.aSpec;
+import static dev.modelregistry.domain.model.Fixtures.metricsWithAnomalyRate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelregistry.domain.model.Fixtures;
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.RandomVersionIdGenerator;
+import dev.modelregistry.domain.model.VersionId;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link DatabaseBehaviourTest} on a SQLite file, plus what only SQLite needs: readable timestamp text. */
+class SqliteDatabaseBehaviourTest extends DatabaseBehaviourTest {
+
+    @TempDir
+    static Path registryDir;
+
+    private static RegistryDatabase database;
+
+    @BeforeAll
+    static void openDatabase() {
+        database = RegistryDatabase.openSqlite(registryDir);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
+    }
+
+    @Override
+    protected RegistryDatabase database() {
+        return database;
+    }
+
+    @Override
+    protected Connection connect() throws SQLException {
+        return database.dataSource().getConnection();
+    }
+
+    @Override
+    protected String timestampLiteral() {
+        return "'2025-01-01T00:00:00.000000Z'";
+    }
+
+    @Override
+    protected String foreignKeyWord() {
+        return "FOREIGN KEY";
+    }
+
+    @Test
+    void theDatabaseFileLivesInTheRegistryFolder() {
+        assertThat(registryDir.resolve("model_registry.db")).isRegularFile();
+        assertThat(database.jdbcUrl()).startsWith("jdbc:sqlite:").contains("model_registry.db");
+    }
+
+    @Test
+    void timestampsAreStoredAsReadableUtcTextWithMicroseconds() throws SQLException {
+        Instant at = Instant.parse("2025-09-29T21:57:26.679550Z");
+        VersionId versionId = database.unitOfWork().execute(() -> {
+            Model model = Fixtures.aModel("text-" + System.nanoTime(), "telemanom");
+            VersionId id = model.register(new RandomVersionIdGenerator().nextId(),
+                    aSpec(metricsWithAnomalyRate(0.05)), SCORING, at).id();
+            database.repository().save(model);
+            return id;
+        });
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "select v.created_at, typeof(v.created_at), l.created_at, m.created_at from versions v"
+                        + " join data_lineage l on l.version_id = v.version_id join models m on m.model_id = v.model_id"
+                        + " where v.version_id = ?")) {
+            query.setString(1, versionId.value());
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("2025-09-29T21:57:26.679550Z");
+                assertThat(row.getString(2)).isEqualTo("text");
+                assertThat(row.getString(3)).isEqualTo("2025-09-29T21:57:26.679550Z");
+                assertThat(row.getString(4)).isEqualTo("2025-09-30T10:15:30.123456Z");
+            }
+        }
+    }
+
+    @Test
+    void timestampsWrittenByThePythonRegistryAreRead() {
+        assertThat(UtcText.parse("2026-11-26 07:41:09")).isEqualTo(Instant.parse("2026-11-26T07:41:09Z"));
+        assertThat(UtcText.parse("2026-11-26T07:41:09.145256")).isEqualTo(Instant.parse("2026-11-26T07:41:09.145256Z"));
+        assertThat(UtcText.parse("2026-11-26T07:41:09.145256+02:00"))
+                .isEqualTo(Instant.parse("2026-11-26T05:41:09.145256Z"));
+        assertThat(UtcText.format(Instant.parse("2026-11-26T07:41:09Z"))).isEqualTo("2026-11-26T07:41:09.000000Z");
+    }
+}
