@@ -86,6 +86,16 @@ final class JpaUnitOfWork implements UnitOfWork {
         throw new ConcurrentModelUpdateException(lastModel == null ? "(unknown)" : lastModel, lastConflict);
     }
 
+    /** Flushes the current session's changes and detaches everything it loaded; the transaction stays open. */
+    @Override
+    public void checkpoint() {
+        Session session = current.get();
+        if (session != null) {
+            session.flush();
+            session.clear();
+        }
+    }
+
     /** Runs {@code query} on the thread's current session, or on a short-lived one outside any transaction. */
     <T> T read(Function<Session, T> query) {
         Session session = current.get();

@@ -1,0 +1,29 @@
+package dev.modelregistry.app;
+
+import dev.modelregistry.domain.scoring.ScoringWeights;
+import dev.modelregistry.persistence.RegistryDatabase;
+import java.nio.file.Path;
+
+/**
+ * Opens a registry on a database server (PostgreSQL) by JDBC URL, with the same schema
+ * (brought up to date by Liquibase on open) and the same mappings as the SQLite registry.
+ */
+public final class ModelRegistryJdbc {
+
+    /** Where artifacts live by the platform's convention, relative to the working directory. */
+    public static final Path DEFAULT_ARTIFACT_ROOT = Path.of("data/models");
+
+    private ModelRegistryJdbc() {
+    }
+
+    public static ModelRegistry open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, ScoringWeights.DEFAULTS, DEFAULT_ARTIFACT_ROOT);
+    }
+
+    /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
+    public static ModelRegistry open(String jdbcUrl, String user, String password, ScoringWeights weights,
+                                     Path artifactRoot) {
+        RegistryDatabase database = RegistryDatabase.openJdbc(jdbcUrl, user, password);
+        return RegistryBootstrap.wire(database, weights, artifactRoot, jdbcUrl);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.modelregistry.app;
+
+import dev.modelregistry.app.artifact.FileSystemArtifactStore;
+import dev.modelregistry.domain.scoring.ScoringWeights;
+import dev.modelregistry.persistence.RegistryDatabase;
+import java.nio.file.Path;
+
+/**
+ * Opens a registry kept in an embedded SQLite database: {@code <registryDir>/model_registry.db},
+ * created if absent and brought to the latest schema by Liquibase on open.
+ *
+ * <pre>{@code
+ * try (ModelRegistry registry = ModelRegistrySQLite.open(Path.of("data/models/registry_sqlite"))) {
+ *     String versionId = registry.registerModel(registration);
+ * }
+ * }</pre>
+ */
+public final class ModelRegistrySQLite {
+
+    private ModelRegistrySQLite() {
+    }
+
+    /** Default scoring weights; artifacts may be deleted only inside the registry folder's parent. */
+    public static ModelRegistry open(Path registryDir) {
+        return open(registryDir, ScoringWeights.DEFAULTS);
+    }
+
+    public static ModelRegistry open(Path registryDir, ScoringWeights weights) {
+        return open(registryDir, weights, FileSystemArtifactStore.defaultRootFor(registryDir));
+    }
+
+    /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
+    public static ModelRegistry open(Path registryDir, ScoringWeights weights, Path artifactRoot) {
+        RegistryDatabase database = RegistryDatabase.openSqlite(registryDir);
+        return RegistryBootstrap.wire(database, weights, artifactRoot,
+                registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString());
+    }
+}
