@@ -11,6 +11,14 @@ public interface UnitOfWork {
 
     <T> T execute(Supplier<T> work);
 
+    /**
+     * Inside {@link #execute}: writes what the work changed so far and forgets the aggregates it
+     * loaded, so that a long import runs in bounded memory. Nothing is committed before the work
+     * ends; aggregates loaded before a checkpoint must not be used after it.
+     */
+    default void checkpoint() {
+    }
+
     default void run(Runnable work) {
         execute(() -> {
             work.run();

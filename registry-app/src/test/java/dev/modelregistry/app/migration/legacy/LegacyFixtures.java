@@ -11,16 +11,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** The real platform registry from test resources, and small tools to damage copies of it. */
-final class LegacyFixtures {
+public final class LegacyFixtures {
 
-    static final String FIXTURE = "/fixtures/iot-registry-2025-09-30";
-    static final int FIXTURE_MODELS = 12;
+    public static final String FIXTURE = "/fixtures/iot-registry-2025-09-30";
+    public static final int FIXTURE_MODELS = 12;
 
     private LegacyFixtures() {
     }
 
     /** The fixture root (holding data/models/...) inside target/test-classes: read only, never damage it. */
-    static Path fixtureRoot() {
+    public static Path fixtureRoot() {
         try {
             return Path.of(LegacyFixtures.class.getResource(FIXTURE).toURI());
         } catch (URISyntaxException e) {
@@ -29,12 +29,12 @@ final class LegacyFixtures {
     }
 
     /** The real registry folder (data/models/registry) of the fixture. */
-    static Path realRegistry() {
+    public static Path realRegistry() {
         return fixtureRoot().resolve("data/models/registry");
     }
 
     /** Copies the whole fixture (model folders included) under {@code tmp}; returns the copy's registry folder. */
-    static Path copyOfRealRegistry(Path tmp) {
+    public static Path copyOfRealRegistry(Path tmp) {
         Path source = fixtureRoot();
         Path target = tmp.resolve("iot");
         try (Stream<Path> files = Files.walk(source)) {
@@ -52,11 +52,11 @@ final class LegacyFixtures {
         return target.resolve("data/models/registry");
     }
 
-    static Path metadata(Path registry, String versionId) {
+    public static Path metadata(Path registry, String versionId) {
         return registry.resolve("metadata").resolve(versionId + ".json");
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -64,7 +64,7 @@ final class LegacyFixtures {
         }
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -73,7 +73,7 @@ final class LegacyFixtures {
     }
 
     /** Replaces one exact piece of text in a file, failing loudly if it is not there. */
-    static void replaceIn(Path file, String from, String to) {
+    public static void replaceIn(Path file, String from, String to) {
         String text = read(file);
         if (!text.contains(from)) {
             throw new IllegalArgumentException(file + " does not contain " + from);
@@ -82,7 +82,7 @@ final class LegacyFixtures {
     }
 
     /** SHA-256 of every file under {@code root}, by relative path. */
-    static Map<String, String> hashTree(Path root) {
+    public static Map<String, String> hashTree(Path root) {
         Map<String, String> hashes = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files::iterator) {

@@ -1,0 +1,234 @@
+package dev.modelregistry.app;
+
+import dev.modelregistry.domain.InvalidRetentionException;
+import dev.modelregistry.domain.ModelNotFoundException;
+import dev.modelregistry.domain.VersionNotFoundException;
+import dev.modelregistry.domain.artifact.ArtifactFingerprint;
+import dev.modelregistry.domain.artifact.ArtifactRemoval;
+import dev.modelregistry.domain.artifact.ArtifactStore;
+import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.DataLineage;
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelRepository;
+import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.ModelVersion;
+import dev.modelregistry.domain.model.RegistryStatistics;
+import dev.modelregistry.domain.model.SensorId;
+import dev.modelregistry.domain.model.Tags;
+import dev.modelregistry.domain.model.UnitOfWork;
+import dev.modelregistry.domain.model.VersionId;
+import dev.modelregistry.domain.model.VersionIdGenerator;
+import dev.modelregistry.domain.model.VersionSpec;
+import dev.modelregistry.domain.scoring.ScoringPolicy;
+import dev.modelregistry.domain.scoring.ScoringWeights;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The use cases behind {@link ModelRegistry}: each loads the aggregate inside one unit of work,
+ * asks it to act, and turns the result into immutable views. The rules live in the domain.
+ */
+public final class RegistryService implements ModelRegistry {
+
+    private final ModelRepository repository;
+    private final UnitOfWork unitOfWork;
+    private final ArtifactStore artifacts;
+    private final ScoringPolicy scoring;
+    private final VersionIdGenerator versionIds;
+    private final Clock clock;
+    private final String location;
+    private final AutoCloseable resources;
+
+    /**
+     * @param location  shown in statistics (the database file or URL)
+     * @param resources closed by {@link #close()} (the database), may be null
+     */
+    public RegistryService(ModelRepository repository, UnitOfWork unitOfWork, ArtifactStore artifacts,
+                           ScoringWeights weights, VersionIdGenerator versionIds, Clock clock, String location,
+                           AutoCloseable resources) {
+        this.repository = repository;
+        this.unitOfWork = unitOfWork;
+        this.artifacts = artifacts;
+        this.scoring = new ScoringPolicy(weights);
+        this.versionIds = versionIds;
+        this.clock = clock;
+        this.location = location;
+        this.resources = resources;
+    }
+
+    @Override
+    public String registerModel(ModelRegistration registration) {
+        SensorId sensorId = SensorId.of(registration.sensorId());
+        ModelType modelType = ModelType.of(registration.modelType());
+        String modelPath = registration.modelPath() == null ? null : registration.modelPath().toString();
+        ArtifactFingerprint fingerprint = modelPath == null ? ArtifactFingerprint.ABSENT : artifacts.fingerprint(modelPath);
+        VersionSpec spec = new VersionSpec(modelPath, Attributes.of(registration.trainingConfig()),
+                Attributes.of(registration.trainingMetrics()), Attributes.of(registration.validationMetrics()),
+                fingerprint.sizeBytes(), registration.trainingTimeSeconds(), fingerprint.sha256(),
+                registration.description(), Tags.of(registration.tags()), lineageOf(registration));
+        VersionId versionId = versionIds.nextId();
+        return unitOfWork.execute(() -> {
+            Instant now = now();
+            Model model = repository.findById(ModelId.of(sensorId, modelType))
+                    .orElseGet(() -> Model.create(sensorId, modelType, now));
+            model.register(versionId, spec, scoring, now);
+            repository.save(model);
+            return versionId.value();
+        });
+    }
+
+    private static DataLineage lineageOf(ModelRegistration registration) {
+        if (registration.dataHash() == null) {
+            return null;
+        }
+        return DataLineage.of(registration.dataHash(), registration.dataSource(), registration.dataStartDate(),
+                registration.dataEndDate(), registration.numSamples());
+    }
+
+    @Override
+    public Optional<ModelVersionDetails> getModelMetadata(String versionId) {
+        VersionId id = VersionId.of(versionId);
+        return unitOfWork.execute(() -> repository.findVersion(id).map(Views::details));
+    }
+
+    @Override
+    public Optional<DataLineageDetails> getDataLineage(String versionId) {
+        VersionId id = VersionId.of(versionId);
+        return unitOfWork.execute(() -> repository.findVersion(id)
+                .flatMap(version -> version.lineage().map(lineage -> Views.lineage(version, lineage))));
+    }
+
+    @Override
+    public Optional<String> getActiveModelVersion(String sensorId, String modelType) {
+        ModelId modelId = modelId(sensorId, modelType);
+        return unitOfWork.execute(() -> repository.findActiveVersionId(modelId)).map(VersionId::value);
+    }
+
+    @Override
+    public List<ModelSummary> listModels() {
+        return unitOfWork.execute(() -> repository.findOverviews(null)).stream().map(Views::summary).toList();
+    }
+
+    @Override
+    public List<ModelSummary> listModels(String modelType) {
+        ModelType type = ModelType.of(modelType);
+        return unitOfWork.execute(() -> repository.findOverviews(type)).stream().map(Views::summary).toList();
+    }
+
+    @Override
+    public List<VersionSummary> listVersions(String sensorId, String modelType) {
+        ModelId modelId = modelId(sensorId, modelType);
+        return unitOfWork.execute(() -> repository.findVersionsNewestFirst(modelId).stream().map(Views::summary).toList());
+    }
+
+    @Override
+    public List<VersionSummary> listVersionsScoredAtLeast(double minimumScore) {
+        return unitOfWork.execute(() -> repository.findVersionsScoredAtLeast(minimumScore).stream()
+                .map(Views::summary).toList());
+    }
+
+    @Override
+    public void promoteVersion(String versionId) {
+        VersionId id = VersionId.of(versionId);
+        unitOfWork.run(() -> owner(id).promote(id, now()));
+    }
+
+    @Override
+    public DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {
+        VersionId id = VersionId.of(versionId);
+        record Deleted(Optional<String> modelPath, Optional<String> activeAfter) {
+        }
+        Deleted deleted = unitOfWork.execute(() -> {
+            Model model = owner(id);
+            ModelVersion removed = model.deleteVersion(id, force, now());
+            return new Deleted(removed.modelPath(), model.activeVersionId().map(VersionId::value));
+        });
+        Optional<ArtifactRemoval> removal = deleteArtifacts
+                ? deleted.modelPath().map(this::removeArtifactUnlessShared)
+                : Optional.empty();
+        return new DeletionReport(versionId, deleted.activeAfter(), removal);
+    }
+
+    /** R8: files go only after the commit, and only when no remaining version uses them. */
+    private ArtifactRemoval removeArtifactUnlessShared(String modelPath) {
+        boolean shared = unitOfWork.execute(() -> repository.isModelPathInUse(modelPath));
+        if (shared) {
+            return new ArtifactRemoval(modelPath, ArtifactRemoval.Outcome.KEPT_SHARED,
+                    "kept " + modelPath + ": another version still uses it");
+        }
+        return artifacts.remove(modelPath);
+    }
+
+    @Override
+    public int cleanupOldVersions(int keepLastN) {
+        if (keepLastN < 1) {
+            throw new InvalidRetentionException(keepLastN);
+        }
+        List<ModelId> modelIds = unitOfWork.execute(() -> repository.findOverviews(null)).stream()
+                .filter(overview -> overview.versionCount() > keepLastN)
+                .map(overview -> overview.modelId()).toList();
+        int removed = 0;
+        for (ModelId modelId : modelIds) {
+            removed += unitOfWork.execute(() -> repository.findById(modelId)
+                    .map(model -> model.retainNewest(keepLastN, now()).size()).orElse(0));
+        }
+        return removed;
+    }
+
+    @Override
+    public RegistryStats getRegistryStats() {
+        RegistryStatistics statistics = unitOfWork.execute(repository::statistics);
+        return new RegistryStats(statistics.totalModels(), statistics.totalVersions(), statistics.activeVersions(),
+                statistics.modelsByType(), statistics.versionsByType(), statistics.averageScore().orElse(null),
+                statistics.newestVersionAt().orElse(null), location);
+    }
+
+    @Override
+    public List<ActivationEntry> getActivationHistory(String sensorId, String modelType) {
+        ModelId modelId = modelId(sensorId, modelType);
+        return unitOfWork.execute(() -> model(modelId).history().stream().map(Views::entry).toList());
+    }
+
+    @Override
+    public Optional<String> getActiveModelVersionAt(String sensorId, String modelType, Instant instant) {
+        ModelId modelId = modelId(sensorId, modelType);
+        return unitOfWork.execute(() -> model(modelId).activeVersionAt(instant)).map(VersionId::value);
+    }
+
+    @Override
+    public ScoringWeights scoringWeights() {
+        return scoring.weights();
+    }
+
+    @Override
+    public void close() {
+        if (resources != null) {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the registry at " + location + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Model owner(VersionId versionId) {
+        return repository.findByVersion(versionId).orElseThrow(() -> new VersionNotFoundException(versionId.value()));
+    }
+
+    private Model model(ModelId modelId) {
+        return repository.findById(modelId).orElseThrow(() -> new ModelNotFoundException(modelId.value()));
+    }
+
+    private static ModelId modelId(String sensorId, String modelType) {
+        return ModelId.of(SensorId.of(sensorId), ModelType.of(modelType));
+    }
+
+    /** Instants are kept to the microsecond, the precision both databases store. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,392 @@
+package dev.modelregistry.app.artifact;
+
+import dev.modelregistry.domain.artifact.ArtifactFingerprint;
+import dev.modelregistry.domain.artifact.ArtifactRemoval;
+import dev.modelregistry.domain.artifact.ArtifactRemoval.Outcome;
+import dev.modelregistry.domain.artifact.ArtifactStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@link ArtifactStore} on the local file system: fingerprints artifacts and deletes them
+ * only inside one artifact root (R8).
+ *
+ * <h2>Paths</h2>
+ * A {@code model_path} is used as the registry stored it: a relative path is resolved against
+ * the current working directory, like the Python registry did. The artifact root given to the
+ * constructor is resolved the same way, on every call (it may be created after the store).
+ *
+ * <h2>Fingerprint</h2>
+ * <ul>
+ *   <li>A file (or a link to one): size = its length; hash = SHA-256 of its bytes, as
+ *       {@code sha256sum} prints it.</li>
+ *   <li>A folder (or a link to one): size = the sum of the lengths of the files below it;
+ *       hash = SHA-256 over, for every file below the folder in ascending order of its relative
+ *       path (segments joined with {@code '/'}, compared as unsigned UTF-8 bytes):
+ *       <pre>  UTF-8(relative path) 0x00 ASCII-decimal(length) 0x00 bytes</pre>
+ *       concatenated without anything between files. "Files" are the regular files below the
+ *       folder, plus symbolic links whose real path is a regular file inside the folder (hashed
+ *       under the link's own relative path with the target's bytes). Links that leave the folder,
+ *       dangling links, links to folders and special files are skipped; folders themselves
+ *       contribute nothing, so an empty folder hashes to SHA-256 of nothing
+ *       ({@code e3b0c442...b855}). The same digest in Python:
+ *       <pre>
+ * h = hashlib.sha256()
+ * for rel, f in sorted(files, key=lambda e: e[0].encode()):
+ *     h.update(rel.encode() + b"\0" + str(os.path.getsize(f)).encode() + b"\0")
+ *     h.update(open(f, "rb").read())</pre></li>
+ *   <li>A path that does not exist (or a dangling link): {@link ArtifactFingerprint#ABSENT}.</li>
+ * </ul>
+ * Files are streamed, never read whole into memory. An I/O error throws an
+ * {@link UncheckedIOException} whose message names the path; it is not a rule violation, so it
+ * is deliberately not a {@code RegistryException}.
+ *
+ * <h2>Removal</h2>
+ * {@link #remove(String)} deletes only what lies strictly inside the real path of the artifact
+ * root, judged on real paths ({@link Path#toRealPath}, all symlinks resolved):
+ * <ul>
+ *   <li>the path's real path must be strictly inside the root's real path: never the root
+ *       itself, never a {@code ..} escape, an absolute path elsewhere, or anything reached
+ *       through a symlink pointing outside -> {@link Outcome#REFUSED_OUTSIDE_ROOT}. A symlink
+ *       inside the root that points outside is <em>refused</em> as a whole: neither the link
+ *       nor its target is deleted;</li>
+ *   <li>when the path itself is a symlink whose target is inside the root, only the link is
+ *       deleted (its target may be another version's artifact under its own name), and only if
+ *       the link's own location is inside the root too;</li>
+ *   <li>a folder is deleted recursively without following any symlink inside it: a link is
+ *       unlinked, its target never touched. Where the platform offers a
+ *       {@link SecureDirectoryStream} (Linux), the walk works on open directory handles with
+ *       {@code NOFOLLOW_LINKS}, so a folder swapped for a link during the walk is not
+ *       followed;</li>
+ *   <li>a missing path (or a dangling link) -> {@link Outcome#NOT_FOUND}; any I/O error ->
+ *       {@link Outcome#FAILED} with the error in the detail. It never throws.</li>
+ * </ul>
+ * Whether another version still uses the same path ({@link Outcome#KEPT_SHARED}) is the
+ * caller's check, made with the repository before calling this.
+ */
+public final class FileSystemArtifactStore implements ArtifactStore {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Path root;
+
+    /**
+     * @param artifactRoot the folder inside which artifacts may be deleted; relative paths are
+     *                     resolved against the current working directory
+     */
+    public FileSystemArtifactStore(Path artifactRoot) {
+        this.root = Objects.requireNonNull(artifactRoot, "artifactRoot");
+    }
+
+    /**
+     * The default artifact root of a registry: the parent of the registry folder, e.g.
+     * {@code data/models} for {@code data/models/registry_sqlite}.
+     */
+    public static Path defaultRootFor(Path registryDir) {
+        Objects.requireNonNull(registryDir, "registryDir");
+        Path parent = registryDir.normalize().getParent();
+        if (parent == null) {
+            parent = registryDir.toAbsolutePath().normalize().getParent();
+        }
+        if (parent == null) {
+            throw new IllegalArgumentException(
+                    "The registry folder " + registryDir + " has no parent folder to serve as artifact root.");
+        }
+        return parent;
+    }
+
+    /** The artifact root as given to the constructor. */
+    public Path root() {
+        return root;
+    }
+
+    // ------------------------------------------------------------------ fingerprint
+
+    @Override
+    public ArtifactFingerprint fingerprint(String modelPath) {
+        Objects.requireNonNull(modelPath, "modelPath");
+        Path path = Path.of(modelPath).toAbsolutePath();
+        try {
+            if (!Files.exists(path)) {
+                return ArtifactFingerprint.ABSENT;
+            }
+            if (Files.isRegularFile(path)) {
+                MessageDigest digest = sha256();
+                long size = Files.size(path);
+                long read = stream(path, digest);
+                if (read != size) {
+                    throw changedWhileHashing(path);
+                }
+                return new ArtifactFingerprint(read, hex(digest));
+            }
+            if (Files.isDirectory(path)) {
+                return fingerprintFolder(path.toRealPath());
+            }
+            throw new IOException("it is neither a regular file nor a folder");
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Could not fingerprint the artifact " + modelPath + " (" + path + "): " + describe(e), e);
+        }
+    }
+
+    private record Entry(String relative, byte[] sortKey, Path file) {
+    }
+
+    private static ArtifactFingerprint fingerprintFolder(Path folder) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile() || (attrs.isSymbolicLink() && isFileInside(file, folder))) {
+                    String relative = relativeName(folder, file);
+                    entries.add(new Entry(relative, relative.getBytes(StandardCharsets.UTF_8), file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                throw e;
+            }
+        });
+        entries.sort((a, b) -> Arrays.compareUnsigned(a.sortKey(), b.sortKey()));
+
+        MessageDigest digest = sha256();
+        long total = 0;
+        for (Entry entry : entries) {
+            long size = Files.size(entry.file());
+            digest.update(entry.sortKey());
+            digest.update((byte) 0);
+            digest.update(Long.toString(size).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) 0);
+            long read = stream(entry.file(), digest);
+            if (read != size) {
+                throw changedWhileHashing(entry.file());
+            }
+            total += size;
+        }
+        return new ArtifactFingerprint(total, hex(digest));
+    }
+
+    /** A link counts as a file of the folder when its real path is a regular file inside it. */
+    private static boolean isFileInside(Path link, Path folder) {
+        try {
+            Path target = link.toRealPath();
+            return target.startsWith(folder) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException dangling) {
+            return false;
+        }
+    }
+
+    private static String relativeName(Path folder, Path file) {
+        Path relative = folder.relativize(file);
+        StringBuilder name = new StringBuilder();
+        for (Path segment : relative) {
+            if (name.length() > 0) {
+                name.append('/');
+            }
+            name.append(segment);
+        }
+        return name.toString();
+    }
+
+    private static long stream(Path file, MessageDigest digest) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long count = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                digest.update(buffer, 0, n);
+                count += n;
+            }
+        }
+        return count;
+    }
+
+    private static IOException changedWhileHashing(Path file) {
+        return new IOException("the file " + file + " changed while it was being hashed");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform must provide SHA-256", e);
+        }
+    }
+
+    private static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    // ------------------------------------------------------------------ removal
+
+    @Override
+    public ArtifactRemoval remove(String modelPath) {
+        if (modelPath == null || modelPath.isBlank()) {
+            return new ArtifactRemoval(modelPath, Outcome.FAILED, "No artifact path was given, so nothing was deleted.");
+        }
+        Path path;
+        try {
+            path = Path.of(modelPath).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            return new ArtifactRemoval(modelPath, Outcome.FAILED,
+                    "Could not delete " + modelPath + ": it is not a valid path (" + e.getMessage() + ").");
+        }
+        try {
+            return removeResolved(modelPath, path);
+        } catch (IOException | RuntimeException e) {
+            return new ArtifactRemoval(modelPath, Outcome.FAILED,
+                    "Could not delete " + path + ": " + describe(e));
+        }
+    }
+
+    private ArtifactRemoval removeResolved(String modelPath, Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return notFound(modelPath, path + " does not exist");
+        }
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (NoSuchFileException e) {
+            return notFound(modelPath, path + " is a link to nothing (" + e.getFile() + " does not exist)");
+        }
+        Path realRoot;
+        try {
+            realRoot = root.toAbsolutePath().toRealPath();
+        } catch (NoSuchFileException e) {
+            return refused(modelPath, "Refused to delete " + path + ": the artifact root "
+                    + root.toAbsolutePath() + " does not exist, so nothing can lie inside it.");
+        }
+        if (real.equals(realRoot)) {
+            return refused(modelPath, "Refused to delete " + path + ": it is the artifact root "
+                    + realRoot + " itself.");
+        }
+        if (!real.startsWith(realRoot)) {
+            return refused(modelPath, "Refused to delete " + path + ": its real path " + real
+                    + " lies outside the artifact root " + realRoot + ".");
+        }
+
+        if (Files.isSymbolicLink(path)) {
+            // The path names a link whose target lies inside the root: delete the link only,
+            // and only if the link itself sits inside the root as well.
+            Path realParent = path.getParent().toRealPath();
+            Path link = realParent.resolve(path.getFileName());
+            if (!link.startsWith(realRoot) || link.equals(realRoot)) {
+                return refused(modelPath, "Refused to delete " + path + ": it is a link located at " + link
+                        + ", outside the artifact root " + realRoot + ".");
+            }
+            Files.delete(link);
+            return new ArtifactRemoval(modelPath, Outcome.REMOVED,
+                    "Deleted the link " + link + " (its target " + real + " was left in place).");
+        }
+
+        BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isDirectory()) {
+            deleteTree(real);
+            return new ArtifactRemoval(modelPath, Outcome.REMOVED,
+                    "Deleted the folder " + real + " and everything in it.");
+        }
+        Files.delete(real);
+        return new ArtifactRemoval(modelPath, Outcome.REMOVED, "Deleted the file " + real + ".");
+    }
+
+    /** Deletes a folder and its content, unlinking symlinks without ever following them. */
+    private static void deleteTree(Path folder) throws IOException {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            if (stream instanceof SecureDirectoryStream<Path> secure) {
+                deleteContents(secure);
+            } else {
+                deleteContentsByPath(folder);
+            }
+        }
+        Files.delete(folder);
+    }
+
+    private static void deleteContents(SecureDirectoryStream<Path> folder) throws IOException {
+        for (Path entry : folder) {
+            Path name = entry.getFileName();
+            try {
+                BasicFileAttributes attrs = folder
+                        .getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes();
+                if (attrs.isDirectory()) {
+                    try (SecureDirectoryStream<Path> child = folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+                        deleteContents(child);
+                    }
+                    folder.deleteDirectory(name);
+                } else {
+                    folder.deleteFile(name);
+                }
+            } catch (EntryException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new EntryException(entry, e);
+            }
+        }
+    }
+
+    /** Fallback where no secure directory stream exists: a walk that does not follow links. */
+    private static void deleteContentsByPath(Path folder) throws IOException {
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                if (!dir.equals(folder)) {
+                    Files.delete(dir);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** An I/O error while deleting one entry of a folder, naming that entry's full path. */
+    private static final class EntryException extends IOException {
+        EntryException(Path entry, IOException cause) {
+            super("could not delete " + entry + " (" + describe(cause) + ")", cause);
+        }
+    }
+
+    private static ArtifactRemoval notFound(String modelPath, String why) {
+        return new ArtifactRemoval(modelPath, Outcome.NOT_FOUND, "Nothing to delete: " + why + ".");
+    }
+
+    private static ArtifactRemoval refused(String modelPath, String sentence) {
+        return new ArtifactRemoval(modelPath, Outcome.REFUSED_OUTSIDE_ROOT, sentence);
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
+    }
+}

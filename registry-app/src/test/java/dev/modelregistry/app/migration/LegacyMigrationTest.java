@@ -1,0 +1,234 @@
+package dev.modelregistry.app.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelregistry.app.migration.legacy.LegacyFixtures;
+import dev.modelregistry.app.migration.legacy.LegacyProblem;
+import dev.modelregistry.app.migration.legacy.LegacyRegistryGenerator;
+import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.InMemoryModelRepository;
+import dev.modelregistry.domain.model.InMemoryUnitOfWork;
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelRepository;
+import dev.modelregistry.domain.model.ModelVersion;
+import dev.modelregistry.domain.model.UnitOfWork;
+import dev.modelregistry.domain.model.VersionId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The migrate use case (M1-M8) over the in-memory repository. */
+class LegacyMigrationTest {
+
+    @TempDir
+    Path tmp;
+
+    private final InMemoryModelRepository repository = new InMemoryModelRepository();
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private int targetsOpened;
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-15T09:30:00Z"), ZoneOffset.UTC);
+    private final LegacyMigration migration = new LegacyMigration(request -> {
+        targetsOpened++;
+        return new MigrationTarget() {
+            @Override
+            public ModelRepository repository() {
+                return repository;
+            }
+
+            @Override
+            public UnitOfWork unitOfWork() {
+                return unitOfWork;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }, clock, MigrationListener.SILENT);
+
+    private MigrationRequest request(Path legacy, boolean dryRun, boolean skipInvalid) {
+        return new MigrationRequest(legacy, legacy.resolveSibling("registry_sqlite"), legacy.getParent(), ZoneId.of("UTC"),
+                dryRun, skipInvalid);
+    }
+
+    private Model model(String id) {
+        return repository.findById(new ModelId(id)).orElseThrow();
+    }
+
+    private List<Path> backups(Path legacy) throws Exception {
+        try (Stream<Path> siblings = Files.list(legacy.getParent())) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith("registry_backup_")).toList();
+        }
+    }
+
+    @Test
+    void theRealPlatformRegistryMigratesWithIdsScoresTimesAndActiveVersionsUnchanged() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        Map<String, String> before = LegacyFixtures.hashTree(legacy);
+
+        MigrationReport report = migration.migrate(request(legacy, false, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.models()).isEqualTo(12);
+        assertThat(report.imported()).isEqualTo(12);
+        assertThat(report.mismatches()).isEmpty();
+        assertThat(repository.findAll()).hasSize(12);
+        Model pwr = model("transformer_SMAP-PWR-001");
+        ModelVersion version = pwr.findVersion(VersionId.of("7f282096")).orElseThrow();
+        assertThat(version.performanceScore()).isEqualTo(0.08449109285985841);
+        assertThat(version.createdAt()).isEqualTo(Instant.parse("2025-09-29T23:57:26.679550Z"));
+        assertThat(version.isActive()).isTrue();
+        assertThat(pwr.history()).singleElement().satisfies(change -> assertThat(change.reason()).isEqualTo(ActivationReason.MIGRATED));
+        assertThat(version.modelPath()).contains(legacy.getParent().resolve("transformer/SMAP-PWR-001").toString());
+        assertThat(version.lineage()).hasValueSatisfying(lineage -> assertThat(lineage.dataHash()).isNotBlank());
+        assertThat(LegacyFixtures.hashTree(legacy)).isEqualTo(before);
+        Path backup = report.backupPath().orElseThrow();
+        assertThat(backup.getFileName().toString()).matches("registry_backup_\\d{8}_\\d{6}");
+        assertThat(LegacyFixtures.hashTree(backup)).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunPrintsThePlanAndWritesNothingAtAll() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        Map<String, String> before = LegacyFixtures.hashTree(tmp);
+
+        MigrationReport report = migration.migrate(request(legacy, true, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.DRY_RUN);
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.models()).isEqualTo(12);
+        assertThat(report.versions()).isEqualTo(12);
+        assertThat(report.backupPath()).isPresent();
+        assertThat(report.databasePath()).isEqualTo(legacy.resolveSibling("registry_sqlite").resolve("model_registry.db"));
+        assertThat(targetsOpened).isZero();
+        assertThat(LegacyFixtures.hashTree(tmp)).isEqualTo(before);
+        assertThat(backups(legacy)).isEmpty();
+    }
+
+    @Test
+    void runningAgainImportsNothingTwiceAndSaysSo() {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        migration.migrate(request(legacy, false, false));
+
+        MigrationReport again = migration.migrate(request(legacy, false, false));
+
+        assertThat(again.outcome()).isEqualTo(MigrationOutcome.ALREADY_MIGRATED);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.imported()).isZero();
+        assertThat(again.alreadyPresent()).isEqualTo(12);
+        assertThat(repository.statistics().totalVersions()).isEqualTo(12);
+    }
+
+    @Test
+    void aVersionIdThatExistsWithDifferentContentStopsTheRunAndChangesNothing() {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        migration.migrate(request(legacy, false, false));
+        LegacyFixtures.replaceIn(LegacyFixtures.metadata(legacy, "7f282096"), "\"description\": \"", "\"description\": \"edited ");
+
+        MigrationReport again = migration.migrate(request(legacy, false, false));
+
+        assertThat(again.outcome()).isEqualTo(MigrationOutcome.CONFLICT);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.failure()).hasValueSatisfying(message -> assertThat(message).contains("7f282096").contains("description"));
+        assertThat(model("transformer_SMAP-PWR-001").findVersion(VersionId.of("7f282096")).orElseThrow().description())
+                .hasValueSatisfying(description -> assertThat(description).doesNotStartWith("edited"));
+    }
+
+    @Test
+    void aBrokenRegistryIsRefusedWithItsProblemsAndNothingIsWritten() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        Files.delete(LegacyFixtures.metadata(legacy, "7f282096"));
+        Map<String, String> before = LegacyFixtures.hashTree(tmp);
+
+        MigrationReport report = migration.migrate(request(legacy, false, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.REFUSED);
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.problems()).extracting(LegacyProblem::kind).contains(LegacyProblem.Kind.MISSING_METADATA);
+        assertThat(report.problems()).anySatisfy(problem -> assertThat(problem.message()).contains("7f282096.json"));
+        assertThat(targetsOpened).isZero();
+        assertThat(backups(legacy)).isEmpty();
+        assertThat(LegacyFixtures.hashTree(tmp)).isEqualTo(before);
+    }
+
+    @Test
+    void skippingInvalidItemsImportsTheRestListsTheSkippedAndExitsNonZero() {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        LegacyFixtures.write(LegacyFixtures.metadata(legacy, "7f282096"), "{ not json");
+
+        MigrationReport report = migration.migrate(request(legacy, false, true));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.MIGRATED_WITH_SKIPS);
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.imported()).isEqualTo(11);
+        assertThat(report.skipped()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(LegacyProblem.Kind.MALFORMED_JSON);
+            assertThat(problem.versionId()).isEqualTo("7f282096");
+        });
+        assertThat(model("transformer_SMAP-PWR-001").versions()).isEmpty();
+    }
+
+    @Test
+    void registriesWithManyVersionsKeepTheRecordedActiveVersionAndImportUnvalidatedOnes() throws Exception {
+        Path legacy = tmp.resolve("data/models/registry");
+        LegacyRegistryGenerator.Summary generated = new LegacyRegistryGenerator(7).generate(legacy, 20, 5);
+
+        MigrationReport report = migration.migrate(request(legacy, false, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
+        assertThat(report.imported()).isEqualTo(100);
+        assertThat(report.unvalidatedImported()).isEqualTo(generated.unvalidated()).isPositive();
+        assertThat(report.mismatches()).isEmpty();
+        for (Model model : repository.findAll()) {
+            assertThat(model.versions()).hasSize(5).filteredOn(ModelVersion::isActive).hasSize(1);
+        }
+    }
+
+    @Test
+    void anActiveVersionNamingAMissingVersionIsReelectedAndReported() {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        Path index = legacy.resolve("models_index.json");
+        LegacyFixtures.replaceIn(index, "\"active_version\": \"7f282096\"", "\"active_version\": \"0badc0de\"");
+
+        MigrationReport report = migration.migrate(request(legacy, false, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
+        assertThat(report.reelected()).singleElement().satisfies(note -> assertThat(note).contains("transformer_SMAP-PWR-001").contains("0badc0de"));
+        Model pwr = model("transformer_SMAP-PWR-001");
+        assertThat(pwr.activeVersionId()).contains(VersionId.of("7f282096"));
+        assertThat(pwr.history()).singleElement().satisfies(change -> assertThat(change.reason()).isEqualTo(ActivationReason.REELECTED));
+    }
+
+    @Test
+    void aMissingLegacyFolderIsRefusedNamingIt() {
+        MigrationReport report = migration.migrate(request(tmp.resolve("nowhere/registry"), false, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.REFUSED);
+        assertThat(report.failure()).hasValueSatisfying(message -> assertThat(message).contains("nowhere"));
+        assertThat(targetsOpened).isZero();
+    }
+
+    @Test
+    void anEmptyRegistryMigratesToAnEmptyDatabase() throws Exception {
+        Path legacy = tmp.resolve("data/models/registry");
+        Files.createDirectories(legacy.resolve("metadata"));
+        Files.writeString(legacy.resolve("models_index.json"), "{}");
+        Files.writeString(legacy.resolve("versions_index.json"), "{}");
+
+        MigrationReport report = migration.migrate(request(legacy, false, false));
+
+        assertThat(report.models()).isZero();
+        assertThat(report.exitCode()).isZero();
+        assertThat(repository.findAll()).isEmpty();
+    }
+}
