@@ -11,8 +11,9 @@ import java.util.Arrays;
  * On-demand numbers (not asserted anywhere): single-thread registrations per second on SQLite,
  * one unit of work (transaction, durable commit) each, and the active-version lookup latency.
  * <pre>
- * mvn -B -q -pl registry-persistence -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.modelregistry.persistence.SqliteBenchmark [-Dexec.args="2000 50 20000"]
+ * mvn -B -q install -DskipTests -pl registry-persistence -am
+ * mvn -B -q -pl registry-persistence exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.modelregistry.persistence.SqliteBenchmark [-Dexec.args="5000 50 100000"]
  * </pre>
  * Arguments: registrations, models, lookups.
  */
