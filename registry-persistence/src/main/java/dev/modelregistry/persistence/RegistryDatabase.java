@@ -11,6 +11,9 @@ import dev.modelregistry.domain.model.UnitOfWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
@@ -62,6 +65,8 @@ public final class RegistryDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new RegistryUnavailableException("cannot create the registry folder " + registryDir, e);
         }
+        // a file written by the Python ModelRegistrySQLite is adopted first (naive times in the system zone)
+        PythonRegistryAdoption.adoptIfPythonCreated(registryDir, ZoneId.systemDefault());
         String url = sqliteUrl(registryDir.resolve(SQLITE_FILE_NAME));
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url);
@@ -70,6 +75,46 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true); // idle connections must not hold a transaction (and so the write lock)
         return open(url, pool, RegistrySQLiteDialect.class.getName(), extraSettings);
+    }
+
+    /**
+     * Where {@code <registryDir>/model_registry.db} stands, read without writing anything (the
+     * file is opened read-only; no Liquibase table is created): the changesets applied and
+     * pending and, for a file written by the Python ModelRegistrySQLite, whether its tables can
+     * be adopted and what the upgrade will repair.
+     */
+    public static AdoptionStatus status(Path registryDir) {
+        return PythonRegistryAdoption.status(registryDir);
+    }
+
+    /**
+     * Brings {@code <registryDir>/model_registry.db} to the latest schema without opening the
+     * registry (created when absent). A file written by the Python ModelRegistrySQLite is adopted:
+     * backed up ({@code model_registry.db.bak-YYYYMMDD_HHMMSS}, verified), checked against the
+     * release-1.0 shape (refused unchanged with {@link IncompatibleSchemaException} otherwise),
+     * its 1.0 changesets recorded as applied, the later ones run with the data repairs, all on a
+     * copy that replaces the file atomically at the end.
+     *
+     * @param legacyZone the zone in which the Python registry wrote its naive local timestamps
+     */
+    public static UpgradeReport upgrade(Path registryDir, ZoneId legacyZone) {
+        try {
+            Files.createDirectories(registryDir);
+        } catch (IOException e) {
+            throw new RegistryUnavailableException("cannot create the registry folder " + registryDir, e);
+        }
+        UpgradeReport adopted = PythonRegistryAdoption.adoptIfPythonCreated(registryDir, legacyZone);
+        if (adopted != null) {
+            return adopted;
+        }
+        Path file = registryDir.resolve(SQLITE_FILE_NAME);
+        List<String> before = PythonRegistryAdoption.status(registryDir).applied();
+        org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
+        dataSource.setUrl(sqliteUrl(file));
+        SchemaMigrator.updateToLatest(dataSource);
+        List<String> applied = new ArrayList<>(PythonRegistryAdoption.status(registryDir).applied());
+        applied.removeAll(before);
+        return new UpgradeReport(file, false, null, null, null, applied);
     }
 
     /** The sqlite-jdbc URL used for a database file (pragmas as URL parameters). */
