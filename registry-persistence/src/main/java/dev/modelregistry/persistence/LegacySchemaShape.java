@@ -30,7 +30,7 @@ final class LegacySchemaShape {
     private static final Set<String> TEXT = Set.of("TEXT");
     private static final Set<String> TIMESTAMP = Set.of("TEXT", "TIMESTAMP");
     private static final Set<String> INTEGER = Set.of("INTEGER");
-    private static final Set<String> REAL = Set.of("REAL");
+    private static final Set<String> REAL = Set.of("REAL", "FLOAT"); // Liquibase declares FLOAT on SQLite
 
     record Column(String name, Set<String> types, boolean primaryKey) {
     }

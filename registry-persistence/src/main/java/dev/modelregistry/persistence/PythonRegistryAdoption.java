@@ -60,7 +60,9 @@ import org.sqlite.SQLiteDataSource;
  *       overwriting): copied under a temporary name, its SHA-256 compared with the original's,
  *       then renamed; a crash leaves no half backup under the final name.</li>
  *   <li>Copy it to {@code model_registry.db.adopting} (verified the same way) and work on the
- *       copy only: Liquibase {@code changelogSync} of {@code releases/1.0.xml} records the 1.0
+ *       copy only: its tables are rebuilt with the exact 1.0 DDL, keeping every row
+ *       ({@link LegacyTableRebuild}: the Python DDL has NOT NULL constraints the domain does not
+ *       satisfy), Liquibase {@code changelogSync} of {@code releases/1.0.xml} records the 1.0
  *       changesets as applied, then {@code update} of the master changelog runs 1.1 with the
  *       adoption repairs ({@code releases/1.1-adopt.xml}) and everything later.</li>
  *   <li>Verify the copy ({@code PRAGMA integrity_check}, {@code PRAGMA foreign_key_check}, one
@@ -209,6 +211,7 @@ final class PythonRegistryAdoption {
                 before = LegacyDefects.count(connection);
                 refuseUnrepairable(file, before);
             }
+            LegacyTableRebuild.rebuild(work);
             Map<String, Object> zone = Map.of(NormaliseLegacyTimestamps.SCOPE_LEGACY_ZONE, legacyZone);
             runLiquibase(copy, ChangelogSyncCommandStep.COMMAND_NAME, CHANGELOG_10, zone);
             runLiquibase(copy, UpdateCommandStep.COMMAND_NAME, SchemaMigrator.MASTER_CHANGELOG, zone);

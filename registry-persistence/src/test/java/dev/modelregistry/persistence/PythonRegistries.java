@@ -108,7 +108,7 @@ final class PythonRegistries {
     static String model(String modelId, String activeVersion, String createdAt, String updatedAt) {
         String sensor = modelId.substring(modelId.indexOf('_') + 1);
         String type = modelId.substring(0, modelId.indexOf('_'));
-        return "INSERT INTO models VALUES ('" + modelId + "', '" + sensor + "', '" + type + "', "
+        return "INSERT INTO models (model_id, sensor_id, model_type, active_version, created_at, updated_at) VALUES ('" + modelId + "', '" + sensor + "', '" + type + "', "
                 + (activeVersion == null ? "NULL" : "'" + activeVersion + "'") + ", '" + createdAt + "', '" + updatedAt + "')";
     }
 
