@@ -7,7 +7,10 @@ import java.nio.file.Path;
 
 /**
  * Opens a registry kept in an embedded SQLite database: {@code <registryDir>/model_registry.db},
- * created if absent and brought to the latest schema by Liquibase on open.
+ * created if absent and brought to the latest schema by Liquibase on open. A file written by
+ * the Python {@code ModelRegistrySQLite} is adopted on open (verified backup
+ * {@code model_registry.db.bak-YYYYMMDD_HHMMSS}, shape check, repairs; its naive local
+ * timestamps read in the system zone): see {@code RegistryDatabase.upgrade} for another zone.
  *
  * <pre>{@code
  * try (ModelRegistry registry = ModelRegistrySQLite.open(Path.of("data/models/registry_sqlite"))) {
