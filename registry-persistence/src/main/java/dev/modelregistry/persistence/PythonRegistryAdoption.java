@@ -4,6 +4,7 @@ import dev.modelregistry.domain.RegistryUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -81,6 +82,8 @@ final class PythonRegistryAdoption {
     private static final String PARTIAL_SUFFIX = ".partial";
     private static final String CHANGELOG_10 = "changelog/releases/1.0.xml";
     private static final String FILE_10 = "model-registry/1.0.xml";
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
     private PythonRegistryAdoption() {
@@ -184,14 +187,42 @@ final class PythonRegistryAdoption {
      */
     static UpgradeReport adoptIfPythonCreated(Path registryDir, ZoneId legacyZone) {
         Path file = registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME);
-        removeLeftovers(file);
         Inspection inspection = inspect(file);
         if (!inspection.pythonCreated()) {
+            if (Files.exists(Path.of(file + ADOPTING_SUFFIX))) {
+                removeLeftovers(file); // a crash after the rename, before the clean-up
+            }
             return null;
         }
         if (!inspection.shapeProblems().isEmpty()) {
             throw new IncompatibleSchemaException(file, "refusing to adopt", inspection.shapeProblems());
         }
+        // one adoption at a time per folder (two processes opening the same Python file): the
+        // second waits, then finds the file adopted. The lock file goes once the file is adopted.
+        Path lockFile = Path.of(file + ".adopt-lock");
+        // threads of one JVM first meet here: a second FileLock on the same file in one JVM throws
+        synchronized (IN_PROCESS_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), key -> new Object())) {
+            return adoptLocked(file, lockFile, legacyZone);
+        }
+    }
+
+    private static UpgradeReport adoptLocked(Path file, Path lockFile, ZoneId legacyZone) {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            if (!inspect(file).pythonCreated()) { // adopted meanwhile by another thread or process
+                deleteQuietly(lockFile);
+                return null;
+            }
+            removeLeftovers(file);
+            UpgradeReport report = adopt(file, legacyZone);
+            deleteQuietly(lockFile);
+            return report;
+        } catch (IOException e) {
+            throw new RegistryUnavailableException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static UpgradeReport adopt(Path file, ZoneId legacyZone) {
         settle(file);
         String originalHash = sha256(file);
         Path backup = backup(file, originalHash);

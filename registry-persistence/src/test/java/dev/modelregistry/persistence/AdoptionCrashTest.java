@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdoptionCrashTest {
 
-    private static final int KILLS = 4;
+    private static final int KILLS = 3;
 
     @TempDir
     Path root;

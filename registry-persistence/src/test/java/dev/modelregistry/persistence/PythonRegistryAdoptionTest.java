@@ -161,6 +161,27 @@ class PythonRegistryAdoptionTest {
     }
 
     @Test
+    void twoOpensAtOnceAdoptTheFileOnce() throws Exception {
+        PythonRegistries.copyFixture(registryDir);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<UpgradeReport>> runs = pool.invokeAll(List.of(
+                    () -> RegistryDatabase.upgrade(registryDir, ZoneOffset.UTC),
+                    () -> RegistryDatabase.upgrade(registryDir, ZoneOffset.UTC)));
+            long adopted = 0;
+            for (var run : runs) {
+                adopted += run.get().adopted() ? 1 : 0;
+            }
+            assertThat(adopted).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count(registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME), "SELECT COUNT(*) FROM activation_history"))
+                .isEqualTo(10);
+        assertThat(PythonRegistries.fileNames(registryDir)).hasSize(2); // the file and one backup
+    }
+
+    @Test
     void statusOnAPythonFileWritesNothing() throws Exception {
         Path file = PythonRegistries.copyFixture(registryDir);
         String hash = PythonRegistryAdoption.sha256(file);
