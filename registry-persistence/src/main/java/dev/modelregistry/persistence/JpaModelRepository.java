@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * {@link ModelRepository} on Hibernate. Works on the thread's current unit of work; outside one,
@@ -44,9 +45,8 @@ final class JpaModelRepository implements ModelRepository {
             if (session.contains(model)) {
                 return null;
             }
-            boolean stored = session.createQuery("select count(m) from Model m where m.id = :id", Long.class)
-                    .setParameter("id", model.id().value()).getSingleResult() > 0;
-            if (stored) {
+            // find, not a query: a query would flush the whole session first (quadratic in bulk imports)
+            if (session.find(Model.class, model.id().value()) != null) {
                 session.merge(model);
             } else {
                 session.persist(model);
@@ -62,16 +62,25 @@ final class JpaModelRepository implements ModelRepository {
 
     @Override
     public Optional<Model> findByVersion(VersionId versionId) {
-        return unitOfWork.read(session -> session
-                .createQuery("select v.model from ModelVersion v where v.id = :id", Model.class)
-                .setParameter("id", versionId.value()).getResultStream().findFirst());
+        return unitOfWork.read(session -> versionIn(session, versionId)
+                .map(version -> session.find(Model.class, version.modelId().value())));
     }
 
     @Override
     public Optional<ModelVersion> findVersion(VersionId versionId) {
-        return unitOfWork.read(session -> session
-                .createQuery("select v from ModelVersion v join fetch v.model where v.id = :id", ModelVersion.class)
-                .setParameter("id", versionId.value()).getResultStream().findFirst());
+        return unitOfWork.read(session -> versionIn(session, versionId));
+    }
+
+    /**
+     * Lookup by primary key: sees versions added earlier in the same unit of work without
+     * flushing the session, and loads the owning model row so the version is usable afterwards.
+     */
+    private static Optional<ModelVersion> versionIn(Session session, VersionId versionId) {
+        ModelVersion version = session.find(ModelVersion.class, versionId.value());
+        if (version != null) {
+            version.modelId();
+        }
+        return Optional.ofNullable(version);
     }
 
     @Override

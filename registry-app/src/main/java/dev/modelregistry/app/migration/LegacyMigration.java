@@ -80,6 +80,7 @@ public final class LegacyMigration {
             return run.report(MigrationOutcome.BACKUP_FAILED, plan, Optional.empty(), NONE, List.of(),
                     Optional.of(e.getMessage()));
         }
+        listener.phase("opening database");
         try (MigrationTarget target = targets.apply(request)) {
             Counts counts;
             try {

@@ -25,6 +25,12 @@ record MigrationPlan(LegacyRegistry legacy, List<LegacyModel> models, List<Legac
         for (LegacyModel model : legacy.models()) {
             List<LegacyVersion> importable = new ArrayList<>();
             for (LegacyVersion version : model.versions()) {
+                if (!Double.isFinite(version.performanceScore())) {
+                    problems.add(new LegacyProblem(LegacyProblem.Kind.INVALID_FIELD, version.sourceFile(), model.modelId(),
+                            version.versionId(), version.sourceFile() + ": performance_score is " + version.performanceScore()
+                            + "; a recorded score must be a finite number (the databases cannot store it)"));
+                    continue;
+                }
                 try {
                     LegacyVersions.toImported(version);
                     importable.add(version);

@@ -210,6 +210,22 @@ class LegacyMigrationTest {
     }
 
     @Test
+    void aRecordedScoreThatIsNotAFiniteNumberIsAProblemNamingTheFile() {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        LegacyFixtures.replaceIn(LegacyFixtures.metadata(legacy, "7f282096"), "\"performance_score\": 0.08449109285985841",
+                "\"performance_score\": NaN");
+
+        MigrationReport report = migration.migrate(request(legacy, false, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.REFUSED);
+        assertThat(report.problems()).anySatisfy(problem -> {
+            assertThat(problem.kind()).isEqualTo(LegacyProblem.Kind.INVALID_FIELD);
+            assertThat(problem.message()).contains("7f282096.json").contains("performance_score").contains("NaN");
+        });
+        assertThat(targetsOpened).isZero();
+    }
+
+    @Test
     void aMissingLegacyFolderIsRefusedNamingIt() {
         MigrationReport report = migration.migrate(request(tmp.resolve("nowhere/registry"), false, false));
 
