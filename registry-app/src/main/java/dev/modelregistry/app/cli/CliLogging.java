@@ -21,17 +21,17 @@ import java.util.logging.Logger;
  */
 final class CliLogging {
 
+    private static final String SLF4J_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    /** A level the user set with -D, which wins over the default (not over --verbose). */
+    private static final String USER_LEVEL = System.getProperty(SLF4J_LEVEL);
+
     private CliLogging() {
     }
 
     static void configure(boolean verbose) {
         setIfAbsent("org.jboss.logging.provider", "slf4j");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
-        if (verbose) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        } else {
-            setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        System.setProperty(SLF4J_LEVEL, verbose ? "info" : USER_LEVEL != null ? USER_LEVEL : "warn");
         setIfAbsent("liquibase.analytics.enabled", "false");
         setIfAbsent("liquibase.showBanner", "false");
         if (System.getProperty("java.util.logging.config.file") == null) {

@@ -38,6 +38,22 @@ final class ConsoleProgress implements MigrationListener {
         err.flush();
     }
 
+    /**
+     * Whether the process runs on a terminal. {@code System.console()} is null when a stream is
+     * redirected up to Java 21; from Java 22 it is a console anyway and {@code isTerminal()} tells.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJava22) {
+            return true;
+        }
+    }
+
     /** Erases the progress line before the summary is printed. */
     void clear() {
         err.print("\r" + " ".repeat(width) + "\r");

@@ -65,7 +65,7 @@ final class MigrateCommand extends RegistryCommand {
                 : oldPath;
         ZoneId zone = legacyZone != null ? legacyZone : ZoneId.systemDefault();
         MigrationRequest request = new MigrationRequest(oldPath, newPath, root, zone, dryRun, skipInvalid);
-        MigrationListener listener = System.console() != null ? new ConsoleProgress(err()) : MigrationListener.SILENT;
+        MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err()) : MigrationListener.SILENT;
         LegacyMigration migration = new LegacyMigration(
                 jdbcUrl == null ? DatabaseMigrationTarget.sqlite() : DatabaseMigrationTarget.jdbc(jdbcUrl, user, password),
                 Clock.systemDefaultZone(), listener);

@@ -60,4 +60,19 @@ class UsageTest {
         assertThat(registry().exitCode()).isEqualTo(2);
         assertThat(registry("db").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void errors_are_one_line_and_verbose_adds_the_stack_trace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        String missing = tmp.resolve("none").toString();
+        CliRun quiet = registry("stats", "--registry", missing);
+        assertThat(quiet.exitCode()).isEqualTo(1);
+        assertThat(quiet.err()).startsWith("error: no registry database at ").hasLineCount(1);
+
+        CliRun verbose = registry("--verbose", "stats", "--registry", missing);
+        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.err()).startsWith("error: no registry database at ")
+                .contains("RegistryUnavailableException").contains("\tat ");
+        CliRun verboseAfter = registry("stats", "--registry", missing, "--verbose");
+        assertThat(verboseAfter.err()).contains("\tat ");
+    }
 }
