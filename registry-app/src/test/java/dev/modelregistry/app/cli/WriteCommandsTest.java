@@ -85,4 +85,26 @@ class WriteCommandsTest {
         assertThat(status.err()).startsWith("error: no registry database at");
         assertThat(tmp.resolve("nothing")).doesNotExist();
     }
+
+    @Test
+    void db_status_of_a_database_created_outside_liquibase_lists_everything_as_pending_and_changes_nothing()
+            throws Exception {
+        Path dir = tmp.resolve("python");
+        java.nio.file.Files.createDirectories(dir);
+        Path file = dir.resolve("model_registry.db");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE models (model_id TEXT PRIMARY KEY)");
+            statement.execute("CREATE TABLE versions (version_id TEXT PRIMARY KEY)");
+        }
+        java.util.Map<String, String> before = LegacyFixtures.hashTree(dir);
+
+        CliRun status = registry("db", "status", "--registry", dir.toString());
+
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("no Liquibase history (registry tables exist")
+                .contains("Applied (0)").contains("Pending (9)").contains("1.0-models")
+                .doesNotContain("1.1-models-columns-postgresql");
+        assertThat(LegacyFixtures.hashTree(dir)).isEqualTo(before);
+    }
 }
