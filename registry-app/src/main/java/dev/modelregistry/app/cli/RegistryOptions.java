@@ -25,7 +25,9 @@ final class RegistryOptions {
     @Option(names = "--user", paramLabel = "USER", description = "Database user (with --jdbc-url).")
     String user;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "Database password (with --jdbc-url).")
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:REGISTRY_DB_PASSWORD}",
+            description = "Database password (with --jdbc-url). Default: the REGISTRY_DB_PASSWORD environment variable,"
+                    + " which keeps it out of the process list.")
     String password;
 
     boolean server() {
