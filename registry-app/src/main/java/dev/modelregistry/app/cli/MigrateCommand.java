@@ -6,6 +6,7 @@ import dev.modelregistry.app.migration.MigrationListener;
 import dev.modelregistry.app.migration.MigrationOutcome;
 import dev.modelregistry.app.migration.MigrationReport;
 import dev.modelregistry.app.migration.MigrationRequest;
+import dev.modelregistry.app.migration.legacy.LegacyRegistryReader;
 import dev.modelregistry.app.migration.legacy.LegacyProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +63,7 @@ final class MigrateCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
-        Path root = modelsRoot != null ? modelsRoot
-                : oldPath.toAbsolutePath().normalize().getParent() != null ? oldPath.toAbsolutePath().normalize().getParent()
-                : oldPath;
+        Path root = modelsRoot != null ? modelsRoot : LegacyRegistryReader.defaultModelsRoot(oldPath);
         ZoneId zone = legacyZone != null ? legacyZone : ZoneId.systemDefault();
         MigrationRequest request = new MigrationRequest(oldPath, newPath, root, zone, dryRun, skipInvalid);
         MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err()) : MigrationListener.SILENT;
