@@ -1,9 +1,15 @@
 package dev.modelregistry.app.cli;
 
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.persistence.AdoptionStatus;
+import dev.modelregistry.persistence.LegacyDefects;
+import dev.modelregistry.persistence.RegistryDatabase;
 import dev.modelregistry.persistence.SchemaMigrator;
 import dev.modelregistry.persistence.SchemaStatus;
 import dev.modelregistry.persistence.SchemaStatus.ChangeSetState;
+import dev.modelregistry.persistence.UpgradeReport;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +17,7 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "The database schema (Liquibase).",
         subcommands = {DbCommand.Status.class, DbCommand.Upgrade.class})
@@ -56,7 +63,39 @@ final class DbCommand implements Runnable {
             }
             print("Applied", status.applied());
             print("Pending", status.pending());
+            if (!registry.server()) {
+                printAdoption(RegistryDatabase.status(registry.registry));
+            }
             return RegistryCli.OK;
+        }
+
+        /** For a file written by the Python ModelRegistrySQLite: what 'db upgrade' will do to it. */
+        private void printAdoption(AdoptionStatus adoption) {
+            if (!adoption.pythonCreated()) {
+                return;
+            }
+            if (!adoption.shapeProblems().isEmpty()) {
+                out().println("Python    written outside Liquibase, but not in the release-1.0 shape: 'registry db upgrade'"
+                        + " will refuse it and change nothing:");
+                adoption.shapeProblems().forEach(problem -> out().println("  " + problem));
+                return;
+            }
+            LegacyDefects d = adoption.defects();
+            out().println("Python    written by the Python ModelRegistrySQLite (" + d.models() + " models, " + d.versions()
+                    + " versions): 'registry db upgrade' will back it up, record the "
+                    + adoption.toMarkApplied().size() + " release-1.0 changesets as applied and repair:");
+            out().println("  models with more than one is_active version   " + d.modelsWithSeveralActiveFlags());
+            out().println("  dangling active versions (re-elected)         " + d.danglingActiveVersions());
+            out().println("  models with versions but no active version    " + d.modelsWithoutActiveVersion());
+            out().println("  versions whose is_active flag is wrong        " + d.misflaggedVersions());
+            out().println("  orphaned lineage rows (deleted)               " + d.orphanedLineageRows());
+            out().println("  timestamps in Python format                   " + d.pythonTimestamps() + " ("
+                    + d.naiveLocalTimestamps() + " naive local, " + d.utcTextTimestamps() + " SQLite UTC text)");
+            out().println("  models getting their first history entry      " + d.modelsWithoutHistory());
+            if (d.versionsWithoutModel() > 0 || d.unreadableTimestamps() > 0) {
+                out().println("  NOT repairable, the upgrade will stop: " + d.versionsWithoutModel()
+                        + " version(s) without model, " + d.unreadableTimestamps() + " unreadable timestamp(s)");
+            }
         }
 
         private void print(String title, List<ChangeSetState> states) {
@@ -72,15 +111,36 @@ final class DbCommand implements Runnable {
         @Mixin
         RegistryOptions registry;
 
+        @Option(names = "--legacy-timezone", paramLabel = "ZONE",
+                description = "Zone in which a Python-written database recorded its naive local times"
+                        + " (e.g. Europe/Berlin). Default: the system zone.")
+        String legacyTimezone;
+
         @Override
         public Integer call() {
+            ZoneId legacyZone = legacyZone();
             boolean existed = registry.server() || Files.isRegularFile(registry.databaseFile());
             Set<String> before = new HashSet<>();
             if (existed) {
                 status(registry).applied().forEach(state -> before.add(describeKey(state)));
             }
-            try (ModelRegistry opened = registry.open()) {
-                // opening runs the Liquibase update
+            if (registry.server()) {
+                try (ModelRegistry opened = registry.open()) {
+                    // opening runs the Liquibase update
+                }
+            } else {
+                UpgradeReport report = RegistryDatabase.upgrade(registry.registry, legacyZone);
+                if (report.adopted()) {
+                    LegacyDefects d = report.before();
+                    out().println("Adopted   a database written by the Python ModelRegistrySQLite (naive times read in "
+                            + legacyZone.getId() + ")");
+                    out().println("Backup    " + report.backup() + " (SHA-256 verified)");
+                    out().println("Repaired  " + d.modelsWithSeveralActiveFlags() + " model(s) with several active flags, "
+                            + d.danglingActiveVersions() + " dangling active version(s) re-elected, "
+                            + d.orphanedLineageRows() + " orphaned lineage row(s) deleted, "
+                            + d.pythonTimestamps() + " timestamp(s) normalised, "
+                            + d.modelsWithoutHistory() + " history entrie(s) added");
+                }
             }
             SchemaStatus after = status(registry);
             List<ChangeSetState> applied = after.applied().stream().filter(state -> !before.contains(describeKey(state))).toList();
@@ -97,6 +157,18 @@ final class DbCommand implements Runnable {
                 return RegistryCli.FAILED;
             }
             return RegistryCli.OK;
+        }
+
+        private ZoneId legacyZone() {
+            if (legacyTimezone == null) {
+                return ZoneId.systemDefault();
+            }
+            try {
+                return ZoneId.of(legacyTimezone);
+            } catch (DateTimeException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--legacy-timezone: unknown time zone '" + legacyTimezone + "'");
+            }
         }
 
         private static String describeKey(ChangeSetState state) {

@@ -103,8 +103,43 @@ class WriteCommandsTest {
 
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.out()).contains("no Liquibase history (registry tables exist")
-                .contains("Applied (0)").contains("Pending (9)").contains("1.0-models")
-                .doesNotContain("1.1-models-columns-postgresql");
+                .contains("Applied (0)").contains("Pending (14)").contains("1.0-models")
+                .doesNotContain("1.1-models-columns-postgresql")
+                .contains("not in the release-1.0 shape").contains("column models.sensor_id is missing");
         assertThat(LegacyFixtures.hashTree(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void db_status_of_the_python_fixture_counts_what_the_upgrade_will_repair_and_db_upgrade_adopts_it() throws Exception {
+        Path dir = tmp.resolve("py");
+        java.nio.file.Files.createDirectories(dir);
+        try (java.io.InputStream in = getClass().getResourceAsStream(
+                "/fixtures/python-sqlite-registry/data/models/registry_sqlite/model_registry.db")) {
+            java.nio.file.Files.copy(in, dir.resolve("model_registry.db"));
+        }
+        java.util.Map<String, String> before = LegacyFixtures.hashTree(dir);
+
+        CliRun status = registry("db", "status", "--registry", dir.toString());
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("written by the Python ModelRegistrySQLite (10 models, 32 versions)")
+                .contains("models with more than one is_active version   3")
+                .contains("dangling active versions (re-elected)         5")
+                .contains("orphaned lineage rows (deleted)               5")
+                .contains("timestamps in Python format                   77");
+        assertThat(LegacyFixtures.hashTree(dir)).isEqualTo(before);
+
+        CliRun badZone = registry("db", "upgrade", "--registry", dir.toString(), "--legacy-timezone", "Mars/Olympus");
+        assertThat(badZone.exitCode()).isEqualTo(2);
+        assertThat(LegacyFixtures.hashTree(dir)).isEqualTo(before);
+
+        CliRun upgrade = registry("db", "upgrade", "--registry", dir.toString(), "--legacy-timezone", "UTC");
+        assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+        assertThat(upgrade.out()).contains("Adopted").contains("Backup    ").contains("model_registry.db.bak-")
+                .contains("5 dangling active version(s) re-elected").contains("1.1-adopt-active-flags");
+
+        CliRun after = registry("db", "status", "--registry", dir.toString());
+        assertThat(after.out()).contains("Schema    current").doesNotContain("Python");
+        CliRun models = registry("models", "--registry", dir.toString());
+        assertThat(models.exitCode()).as(models.toString()).isZero();
     }
 }
