@@ -42,10 +42,9 @@ final class MigrationBench {
 
     void run() throws Exception {
         int[][] sizes = bench.quick ? new int[][] {{100, 10}, {500, 10}} : new int[][] {{500, 10}, {5_000, 10}};
-        int runs = bench.quick ? 1 : 3;
-        Path cliJar = Path.of("registry-app/target/registry.jar");
+                Path cliJar = Path.of("registry-app/target/registry.jar");
         boolean cli = Files.isRegularFile(cliJar);
-        System.out.println("== migration (" + runs + " child JVM run(s) per size, -Xmx256m, "
+        System.out.println("== migration (3 child JVM runs for 5,000, 1 for 50,000; -Xmx256m, "
                 + (cli ? "java -jar " + cliJar + " migrate" : "MigrateMain: the CLI jar is not built") + ")");
         if (!cli) {
             bench.note("migration ran through MigrateMain (LegacyMigration + DatabaseMigrationTarget.sqlite(), what"
@@ -53,6 +52,7 @@ final class MigrationBench {
         }
         for (int[] size : sizes) {
             int versions = size[0] * size[1];
+            int runs = bench.quick || versions >= 50_000 ? 1 : 3;
             Path legacy = legacyRegistry(size[0], size[1]);
             double[] walls = new double[runs];
             long peakMb = 0;
