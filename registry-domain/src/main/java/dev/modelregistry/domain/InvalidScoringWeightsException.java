@@ -1,22 +1,14 @@
 package dev.modelregistry.domain;
 
 /** Scoring weights that are not finite, negative, or an anomaly range that is empty (R4). */
-public class InvalidScoringWeightsException extends RegistryException {
-
-    private final String field;
-    private final double value;
+public class InvalidScoringWeightsException extends InvalidValueException {
 
     public InvalidScoringWeightsException(String field, double value, String reason) {
-        super("scoring weight " + field + " " + reason + ": " + value);
-        this.field = field;
-        this.value = value;
+        super("scoring weight ", field, value, reason);
     }
 
-    public String field() {
-        return field;
-    }
-
-    public double value() {
-        return value;
+    @Override
+    public Double value() {
+        return (Double) super.value();
     }
 }

@@ -222,7 +222,8 @@ public final class LegacyMigration {
             boolean skipping = outcome == MigrationOutcome.MIGRATED_WITH_SKIPS || outcome == MigrationOutcome.VERIFICATION_FAILED
                     && request.skipInvalid();
             return new MigrationReport(outcome, request.oldPath(), request.databasePath(), backup,
-                    plan == null ? 0 : plan.models().size(), plan == null ? 0 : plan.versions(), counts.imported(),
+                    plan == null ? 0 : plan.models().size(), plan == null ? 0 : plan.versions(),
+                    plan == null ? 0 : plan.unvalidated(), counts.imported(),
                     counts.alreadyPresent(), counts.unvalidated(), problems,
                     skipping ? plan.blockingProblems() : List.of(), plan == null ? List.of() : plan.reelected(),
                     mismatches, failure, Duration.ofNanos(System.nanoTime() - started));

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param backupPath           the verified backup; for a dry run the path a real run would use
  * @param models               models in the legacy index
  * @param versions             versions readable from the legacy files
+ * @param unvalidated          of those, versions whose validation was never performed (imported too, reported)
  * @param imported             versions imported by this run
  * @param alreadyPresent       versions found in the database with the same content (not imported again)
  * @param unvalidatedImported  imported versions whose validation was never performed
@@ -27,7 +28,7 @@ import java.util.Optional;
  * @param elapsed              wall time
  */
 public record MigrationReport(MigrationOutcome outcome, Path legacyPath, Path databasePath, Optional<Path> backupPath,
-                              int models, int versions, int imported, int alreadyPresent, int unvalidatedImported,
+                              int models, int versions, int unvalidated, int imported, int alreadyPresent, int unvalidatedImported,
                               List<LegacyProblem> problems, List<LegacyProblem> skipped, List<String> reelected,
                               List<String> mismatches, Optional<String> failure, Duration elapsed) {
 

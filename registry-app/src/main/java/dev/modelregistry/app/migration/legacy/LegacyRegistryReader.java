@@ -75,10 +75,18 @@ public final class LegacyRegistryReader {
         this.modelsRoot = Objects.requireNonNull(modelsRoot, "modelsRoot");
     }
 
-    /** The conventional models root of a registry folder: its parent ({@code data/models}). */
+    /**
+     * The conventional models root of a registry folder: its parent ({@code data/models} for
+     * {@code data/models/registry}), relative when the registry path is relative, so derived
+     * model paths read like the platform's own ({@code data/models/transformer/SMAP-PWR-001}).
+     */
     public static Path defaultModelsRoot(Path registryDir) {
-        Path abs = registryDir.toAbsolutePath().normalize();
-        return abs.getParent() != null ? abs.getParent() : abs;
+        Path normalized = registryDir.normalize();
+        if (normalized.getParent() != null) {
+            return normalized.getParent();
+        }
+        Path absolute = registryDir.toAbsolutePath().normalize();
+        return absolute.getParent() != null ? absolute.getParent() : absolute;
     }
 
     public ZoneId legacyZone() {

@@ -1,0 +1,88 @@
+package dev.modelregistry.app.cli;
+
+import dev.modelregistry.app.ActivationEntry;
+import dev.modelregistry.app.ModelRegistry;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Every change of a model's active version (oldest first), or the version active at an instant.")
+final class HistoryCommand extends RegistryCommand {
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--sensor", paramLabel = "S", required = true, description = "Sensor id.")
+    String sensor;
+
+    @Option(names = "--type", paramLabel = "T", required = true, description = "Model type.")
+    String type;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Show only the version active at this instant (ISO-8601, e.g. 2025-09-30T12:00:00Z).")
+    Instant at;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (ModelRegistry opened = registry.openExisting()) {
+            String modelId = type + "_" + sensor;
+            if (at != null) {
+                Optional<String> active = opened.getActiveModelVersionAt(sensor, type, at);
+                if (json) {
+                    Map<String, Object> tree = new LinkedHashMap<>();
+                    tree.put("model_id", modelId);
+                    tree.put("at", Formats.iso(at));
+                    tree.put("active_version", active.orElse(null));
+                    Formats.printJson(out(), tree);
+                } else {
+                    out().println("Active version of " + modelId + " at " + Formats.iso(at) + ": " + active.orElse("none"));
+                }
+                return RegistryCli.OK;
+            }
+            List<ActivationEntry> history = opened.getActivationHistory(sensor, type);
+            if (json) {
+                Map<String, Object> tree = new LinkedHashMap<>();
+                tree.put("model_id", modelId);
+                tree.put("history", history.stream().map(JsonViews::activation).toList());
+                Formats.printJson(out(), tree);
+                return RegistryCli.OK;
+            }
+            out().println("Activation history of " + modelId + " (oldest first)");
+            Table table = Table.of("#", "changed at (UTC)", "version", "previous", "reason", "score", "previous score")
+                    .right(0, 5, 6);
+            history.forEach(e -> table.row(e.sequenceNo(), Formats.table(e.changedAt()), e.versionId(), e.previousVersionId(),
+                    e.reason(), Formats.score(e.score()), Formats.score(e.previousScore())));
+            table.print(out());
+            return RegistryCli.OK;
+        }
+    }
+
+    /** ISO-8601 instant ({@code ...Z}) or date-time with offset. */
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException notInstant) {
+                try {
+                    return OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new CommandLine.TypeConversionException(
+                            "'" + value + "' is not an ISO-8601 instant such as 2025-09-30T12:00:00Z");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.modelregistry.app.cli;
+
+import dev.modelregistry.app.ActivationEntry;
+import dev.modelregistry.app.DataLineageDetails;
+import dev.modelregistry.app.ModelSummary;
+import dev.modelregistry.app.ModelVersionDetails;
+import dev.modelregistry.app.RegistryStats;
+import dev.modelregistry.app.VersionSummary;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code --json} shapes: snake_case field names as in the Python registry, instants as ISO-8601 UTC with microseconds. */
+final class JsonViews {
+
+    private JsonViews() {
+    }
+
+    static Map<String, Object> model(ModelSummary model) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model_id", model.modelId());
+        json.put("sensor_id", model.sensorId());
+        json.put("model_type", model.modelType());
+        json.put("active_version", model.activeVersion());
+        json.put("version_count", model.versionCount());
+        json.put("best_score", model.bestScore());
+        json.put("created_at", Formats.iso(model.createdAt()));
+        json.put("updated_at", Formats.iso(model.updatedAt()));
+        return json;
+    }
+
+    static Map<String, Object> version(VersionSummary version) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version_id", version.versionId());
+        json.put("model_id", version.modelId());
+        json.put("created_at", Formats.iso(version.createdAt()));
+        json.put("performance_score", version.performanceScore());
+        json.put("is_active", version.isActive());
+        json.put("model_path", version.modelPath());
+        return json;
+    }
+
+    static Map<String, Object> details(ModelVersionDetails d, Optional<DataLineageDetails> lineage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version_id", d.versionId());
+        json.put("model_id", d.modelId());
+        json.put("sensor_id", d.sensorId());
+        json.put("model_type", d.modelType());
+        json.put("created_at", Formats.iso(d.createdAt()));
+        json.put("training_config", d.trainingConfig());
+        json.put("training_metrics", d.trainingMetrics());
+        json.put("validation_metrics", d.validationMetrics());
+        json.put("model_size_bytes", d.modelSizeBytes());
+        json.put("training_time_seconds", d.trainingTimeSeconds());
+        json.put("data_hash", d.dataHash());
+        json.put("model_hash", d.modelHash());
+        json.put("model_path", d.modelPath());
+        json.put("description", d.description());
+        json.put("tags", d.tags());
+        json.put("is_active", d.isActive());
+        json.put("performance_score", d.performanceScore());
+        json.put("data_lineage", lineage.map(JsonViews::lineage).orElse(null));
+        return json;
+    }
+
+    static Map<String, Object> lineage(DataLineageDetails lineage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("data_hash", lineage.dataHash());
+        json.put("data_source", lineage.dataSource());
+        json.put("data_start_date", lineage.dataStartDate());
+        json.put("data_end_date", lineage.dataEndDate());
+        json.put("num_samples", lineage.numSamples());
+        json.put("created_at", Formats.iso(lineage.recordedAt()));
+        return json;
+    }
+
+    static Map<String, Object> stats(RegistryStats stats) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("total_models", stats.totalModels());
+        json.put("total_versions", stats.totalVersions());
+        json.put("active_versions", stats.activeVersions());
+        json.put("models_by_type", stats.modelsByType());
+        json.put("versions_by_type", stats.versionsByType());
+        json.put("average_performance_score", stats.averagePerformanceScore());
+        json.put("newest_version_at", Formats.iso(stats.newestVersionAt()));
+        json.put("database", stats.location());
+        return json;
+    }
+
+    static Map<String, Object> activation(ActivationEntry entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sequence_no", entry.sequenceNo());
+        json.put("version_id", entry.versionId());
+        json.put("previous_version_id", entry.previousVersionId());
+        json.put("reason", entry.reason());
+        json.put("score", entry.score());
+        json.put("previous_score", entry.previousScore());
+        json.put("changed_at", Formats.iso(entry.changedAt()));
+        return json;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.modelregistry.app.cli;
+
+import dev.modelregistry.app.migration.DatabaseMigrationTarget;
+import dev.modelregistry.app.migration.LegacyMigration;
+import dev.modelregistry.app.migration.MigrationListener;
+import dev.modelregistry.app.migration.MigrationOutcome;
+import dev.modelregistry.app.migration.MigrationReport;
+import dev.modelregistry.app.migration.MigrationRequest;
+import dev.modelregistry.app.migration.legacy.LegacyRegistryReader;
+import dev.modelregistry.app.migration.legacy.LegacyProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Move the legacy JSON registry into the database: check everything, back up the legacy folder,"
+                + " import in one transaction, verify. The legacy folder is never modified.",
+                "Exit code 0 when everything was imported and verified (or was already), 1 otherwise."})
+final class MigrateCommand extends RegistryCommand {
+
+    @Option(names = "--old-path", paramLabel = "DIR", defaultValue = "data/models/registry",
+            description = "Legacy registry folder (models_index.json, metadata/). Default: ${DEFAULT-VALUE}.")
+    Path oldPath;
+
+    @Option(names = "--new-path", paramLabel = "DIR", defaultValue = RegistryOptions.DEFAULT_REGISTRY,
+            description = "New SQLite registry folder (model_registry.db). Default: ${DEFAULT-VALUE}.")
+    Path newPath;
+
+    @Option(names = "--dry-run", description = "Check everything and print the plan; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--models-root", paramLabel = "DIR",
+            description = "Where model folders live (<root>/<type>/<sensor>) for metadata without model_path."
+                    + " Default: the parent of --old-path.")
+    Path modelsRoot;
+
+    @Option(names = "--legacy-timezone", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "Zone the legacy naive timestamps were written in (e.g. Europe/Paris). Default: the system zone.")
+    ZoneId legacyZone;
+
+    @Option(names = "--skip-invalid",
+            description = "Import what can be imported and skip broken items (listed; the exit code is then 1).")
+    boolean skipInvalid;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "Import into a database server (PostgreSQL) instead of SQLite.")
+    String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Database user (with --jdbc-url).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:REGISTRY_DB_PASSWORD}",
+            description = "Database password (with --jdbc-url). Default: the REGISTRY_DB_PASSWORD environment variable,"
+                    + " which keeps it out of the process list.")
+    String password;
+
+    @Override
+    public Integer call() {
+        Path root = modelsRoot != null ? modelsRoot : LegacyRegistryReader.defaultModelsRoot(oldPath);
+        ZoneId zone = legacyZone != null ? legacyZone : ZoneId.systemDefault();
+        MigrationRequest request = new MigrationRequest(oldPath, newPath, root, zone, dryRun, skipInvalid);
+        MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err()) : MigrationListener.SILENT;
+        LegacyMigration migration = new LegacyMigration(
+                jdbcUrl == null ? DatabaseMigrationTarget.sqlite() : DatabaseMigrationTarget.jdbc(jdbcUrl, user, password),
+                Clock.systemDefaultZone(), listener);
+        MigrationReport report = migration.migrate(request);
+        if (listener instanceof ConsoleProgress progress) {
+            progress.clear();
+        }
+        String database = jdbcUrl != null ? jdbcUrl : report.databasePath().toString();
+        switch (report.outcome()) {
+            case DRY_RUN, DRY_RUN_WITH_PROBLEMS -> printPlan(report, database);
+            default -> printSummary(report, database);
+        }
+        out().flush();
+        failureLine(report).ifPresent(line -> {
+            err().println("error: " + line);
+            err().flush();
+        });
+        return report.exitCode();
+    }
+
+    private void printPlan(MigrationReport report, String database) {
+        out().println("Migration plan (dry run: nothing was written)");
+        boolean databaseExists = jdbcUrl == null && Files.exists(report.databasePath());
+        List<String[]> fields = new ArrayList<>();
+        fields.add(new String[] {"legacy registry", report.legacyPath().toString()});
+        fields.add(new String[] {"models", String.valueOf(report.models())});
+        fields.add(new String[] {"versions", String.valueOf(report.versions())});
+        fields.add(new String[] {"unvalidated", report.unvalidated() + (report.unvalidated() > 0
+                ? " (imported too, and reported)" : "")});
+        fields.add(new String[] {"problems", String.valueOf(report.problems().size())});
+        fields.add(new String[] {"database", database + (jdbcUrl != null ? " (server)"
+                : databaseExists ? " (exists: only new versions would be imported)" : " (would be created)")});
+        fields.add(new String[] {"backup", report.backupPath().map(path -> path + " (would be created)").orElse("-")});
+        Table.fields(out(), fields);
+        printProblems(report.problems());
+        printList("Re-elections", report.reelected());
+        if (report.outcome() == MigrationOutcome.DRY_RUN) {
+            out().println("A real run would import " + report.versions() + " version(s) of " + report.models() + " model(s).");
+        } else {
+            out().println("A real run would refuse: fix the problems above or run with --skip-invalid.");
+        }
+    }
+
+    private void printSummary(MigrationReport report, String database) {
+        out().println(switch (report.outcome()) {
+            case MIGRATED -> "Migration complete";
+            case ALREADY_MIGRATED -> "Already migrated: nothing new to import (" + report.alreadyPresent()
+                    + " version(s) already present)";
+            case MIGRATED_WITH_SKIPS -> "Migration complete, with skipped items";
+            case REFUSED -> "Migration refused: nothing was written";
+            case CONFLICT -> "Migration stopped by a conflict: nothing was changed";
+            case BACKUP_FAILED -> "Backup failed: nothing was imported";
+            case IMPORT_FAILED -> "Import failed and was rolled back";
+            case VERIFICATION_FAILED -> "Migration committed, but verification FAILED";
+            default -> report.outcome().name();
+        });
+        List<String[]> fields = new ArrayList<>();
+        fields.add(new String[] {"legacy registry", report.legacyPath().toString()});
+        fields.add(new String[] {"models", String.valueOf(report.models())});
+        fields.add(new String[] {"versions", String.valueOf(report.versions())});
+        boolean ran = report.outcome() != MigrationOutcome.REFUSED && report.outcome() != MigrationOutcome.BACKUP_FAILED;
+        if (ran) {
+            fields.add(new String[] {"versions imported", String.valueOf(report.imported())});
+            fields.add(new String[] {"already present", String.valueOf(report.alreadyPresent())});
+            fields.add(new String[] {"unvalidated imported", String.valueOf(report.unvalidatedImported())});
+            fields.add(new String[] {"skipped", String.valueOf(report.skipped().size())});
+            fields.add(new String[] {"backup", report.backupPath().map(Path::toString).orElse("-")});
+            fields.add(new String[] {"database", database});
+        } else {
+            fields.add(new String[] {"problems", String.valueOf(report.problems().size())});
+        }
+        fields.add(new String[] {"seconds", String.format(Locale.ROOT, "%.2f", report.elapsed().toNanos() / 1e9)});
+        if (ran) {
+            fields.add(new String[] {"verification", verification(report)});
+        }
+        Table.fields(out(), fields);
+        if (report.outcome() == MigrationOutcome.MIGRATED_WITH_SKIPS || !report.skipped().isEmpty()) {
+            printList("Skipped", report.skipped().stream().map(LegacyProblem::message).toList());
+        } else if (!ran || report.outcome() == MigrationOutcome.CONFLICT) {
+            printProblems(report.problems());
+        }
+        printList("Re-elected", ran ? report.reelected() : List.of());
+        printList("Verification mismatches", report.mismatches());
+    }
+
+    private static String verification(MigrationReport report) {
+        return switch (report.outcome()) {
+            case MIGRATED, ALREADY_MIGRATED, MIGRATED_WITH_SKIPS -> "passed";
+            case VERIFICATION_FAILED -> "FAILED (" + report.mismatches().size() + " mismatch(es))";
+            default -> "not run";
+        };
+    }
+
+    private void printProblems(List<LegacyProblem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        out().println("Problems (" + problems.size() + ")");
+        for (LegacyProblem problem : problems) {
+            out().println("  - [" + problem.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (problem.blocking() ? "" : ", not blocking") + "] " + problem.message());
+        }
+    }
+
+    private void printList(String title, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out().println(title + " (" + lines.size() + ")");
+        lines.forEach(line -> out().println("  - " + line));
+    }
+
+    /** The one-sentence error for a run that did not succeed; empty on success. */
+    private static java.util.Optional<String> failureLine(MigrationReport report) {
+        if (report.exitCode() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(switch (report.outcome()) {
+            case DRY_RUN_WITH_PROBLEMS -> report.problems().stream().filter(LegacyProblem::blocking).count()
+                    + " problem(s) found in " + report.legacyPath() + "; a real run would refuse";
+            case MIGRATED_WITH_SKIPS -> "migrated, but " + report.skipped().size() + " item(s) were skipped (listed above)";
+            case VERIFICATION_FAILED -> "verification failed: " + report.mismatches().size()
+                    + " mismatch(es) between the database and the legacy files (listed above)";
+            default -> report.failure().map(RegistryCli::oneLine).orElse(report.outcome().name().toLowerCase(Locale.ROOT));
+        });
+    }
+
+    static final class ZoneConverter implements CommandLine.ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a time zone such as Europe/Paris or UTC");
+            }
+        }
+    }
+}

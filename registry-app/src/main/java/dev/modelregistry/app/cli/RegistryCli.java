@@ -1,0 +1,113 @@
+package dev.modelregistry.app.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code registry} command line (DESIGN section 8): migrate the legacy JSON registry, inspect
+ * and change the registry, upgrade its schema.
+ *
+ * <p>Exit codes: 0 success, 1 the operation failed (rule violated, not found, migration problem,
+ * I/O), 2 usage error. Every failure is one {@code error: ...} line on stderr; {@code --verbose}
+ * adds the stack trace and raises the log level from WARN to INFO.
+ */
+@Command(name = "registry", mixinStandardHelpOptions = true, versionProvider = RegistryCli.Version.class,
+        description = "Model registry: migrate the legacy JSON registry, inspect it, promote, delete, clean up.",
+        subcommands = {MigrateCommand.class, StatsCommand.class, ModelsCommand.class, VersionsCommand.class,
+                ShowCommand.class, PromoteCommand.class, DeleteCommand.class, CleanupCommand.class,
+                HistoryCommand.class, DbCommand.class},
+        sortOptions = false)
+public final class RegistryCli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log at INFO level and print stack traces of errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String... args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs one command line in-process; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        CliLogging.configure(verbose);
+        CommandLine commandLine = new CommandLine(new RegistryCli());
+        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((ex, ignored) -> {
+            PrintWriter writer = ex.getCommandLine().getErr();
+            writer.println("error: " + usageMessage(ex) + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            writer.flush();
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, ignored) -> {
+            PrintWriter writer = cmd.getErr();
+            writer.println("error: " + message(ex));
+            if (verbose) {
+                ex.printStackTrace(writer);
+            }
+            writer.flush();
+            return FAILED;
+        });
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
+    }
+
+    /** The sentence to show for a failure: the message of the exception, else of its first cause that has one. */
+    static String message(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return oneLine(t.getMessage());
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    private static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            boolean command = !ex.getCommandLine().getSubcommands().isEmpty()
+                    && ex.getCommandLine().getParseResult().originalArgs().size() > 0
+                    && !unmatched.getUnmatched().get(0).startsWith("-");
+            return (command ? "unknown command '" : "unknown argument '") + unmatched.getUnmatched().get(0) + "'";
+        }
+        return oneLine(ex.getMessage());
+    }
+
+    static String oneLine(String message) {
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.strip();
+    }
+
+    /** The version from the jar manifest (Implementation-Version), else "development". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RegistryCli.class.getPackage().getImplementationVersion();
+            return new String[] {"registry " + (version == null ? "development" : version)};
+        }
+    }
+}

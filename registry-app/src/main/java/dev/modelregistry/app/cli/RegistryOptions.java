@@ -1,0 +1,59 @@
+package dev.modelregistry.app.cli;
+
+import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelRegistryJdbc;
+import dev.modelregistry.app.ModelRegistrySQLite;
+import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.persistence.RegistryDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the registry is: a SQLite registry folder (default) or a database server by JDBC URL. */
+final class RegistryOptions {
+
+    static final String DEFAULT_REGISTRY = "data/models/registry_sqlite";
+
+    @Option(names = "--registry", paramLabel = "DIR", defaultValue = DEFAULT_REGISTRY,
+            description = "SQLite registry folder (holds model_registry.db). Default: ${DEFAULT-VALUE}.")
+    Path registry;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "Use a database server instead (PostgreSQL), e.g. jdbc:postgresql://host/db.")
+    String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Database user (with --jdbc-url).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:REGISTRY_DB_PASSWORD}",
+            description = "Database password (with --jdbc-url). Default: the REGISTRY_DB_PASSWORD environment variable,"
+                    + " which keeps it out of the process list.")
+    String password;
+
+    boolean server() {
+        return jdbcUrl != null;
+    }
+
+    Path databaseFile() {
+        return registry.resolve(RegistryDatabase.SQLITE_FILE_NAME);
+    }
+
+    /** The database, for messages: the JDBC URL or the SQLite file. */
+    String location() {
+        return server() ? jdbcUrl : databaseFile().toString();
+    }
+
+    /** Opens an existing registry; a missing SQLite database is an error, never silently created. */
+    ModelRegistry openExisting() {
+        if (!server() && !Files.isRegularFile(databaseFile())) {
+            throw new RegistryUnavailableException("no registry database at " + databaseFile()
+                    + " (run 'registry migrate' first, or give --registry DIR)", null);
+        }
+        return open();
+    }
+
+    /** Opens the registry, creating or upgrading its database. */
+    ModelRegistry open() {
+        return server() ? ModelRegistryJdbc.open(jdbcUrl, user, password) : ModelRegistrySQLite.open(registry);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.modelregistry.app.cli;
+
+import dev.modelregistry.app.DataLineageDetails;
+import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelVersionDetails;
+import dev.modelregistry.domain.VersionNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Everything recorded about one version, with its data lineage.")
+final class ShowCommand extends RegistryCommand {
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Parameters(paramLabel = "VERSION_ID", description = "The version id.")
+    String versionId;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (ModelRegistry opened = registry.openExisting()) {
+            ModelVersionDetails d = opened.getModelMetadata(versionId)
+                    .orElseThrow(() -> new VersionNotFoundException(versionId));
+            Optional<DataLineageDetails> lineage = opened.getDataLineage(versionId);
+            if (json) {
+                Formats.printJson(out(), JsonViews.details(d, lineage));
+                return RegistryCli.OK;
+            }
+            out().println("Version " + d.versionId() + (d.isActive() ? " (active)" : ""));
+            List<String[]> fields = new ArrayList<>();
+            fields.add(new String[] {"model", d.modelId()});
+            fields.add(new String[] {"sensor", d.sensorId()});
+            fields.add(new String[] {"type", d.modelType()});
+            fields.add(new String[] {"created at", Formats.iso(d.createdAt())});
+            fields.add(new String[] {"active", d.isActive() ? "yes" : "no"});
+            fields.add(new String[] {"performance score", Formats.score(d.performanceScore())});
+            fields.add(new String[] {"model path", d.modelPath()});
+            fields.add(new String[] {"model size bytes", String.valueOf(d.modelSizeBytes())});
+            fields.add(new String[] {"model hash", blankAsDash(d.modelHash())});
+            fields.add(new String[] {"training time s", d.trainingTimeSeconds() == null ? null : String.valueOf(d.trainingTimeSeconds())});
+            fields.add(new String[] {"data hash", d.dataHash()});
+            fields.add(new String[] {"description", d.description()});
+            fields.add(new String[] {"tags", d.tags().isEmpty() ? "-" : String.join(", ", d.tags())});
+            fields.add(new String[] {"training config", Formats.compact(d.trainingConfig())});
+            fields.add(new String[] {"training metrics", Formats.compact(d.trainingMetrics())});
+            fields.add(new String[] {"validation metrics", Formats.compact(d.validationMetrics())});
+            Table.fields(out(), fields);
+            out().println("Data lineage");
+            if (lineage.isEmpty()) {
+                out().println("  none recorded");
+            } else {
+                DataLineageDetails l = lineage.get();
+                List<String[]> lines = new ArrayList<>();
+                lines.add(new String[] {"data hash", l.dataHash()});
+                lines.add(new String[] {"data source", l.dataSource()});
+                lines.add(new String[] {"data start date", l.dataStartDate()});
+                lines.add(new String[] {"data end date", l.dataEndDate()});
+                lines.add(new String[] {"num samples", l.numSamples() == null ? null : String.valueOf(l.numSamples())});
+                lines.add(new String[] {"recorded at", Formats.iso(l.recordedAt())});
+                Table.fields(out(), lines);
+            }
+            return RegistryCli.OK;
+        }
+    }
+
+    private static String blankAsDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+}

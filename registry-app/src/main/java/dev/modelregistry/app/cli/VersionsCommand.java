@@ -1,0 +1,50 @@
+package dev.modelregistry.app.cli;
+
+import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.VersionSummary;
+import dev.modelregistry.domain.ModelNotFoundException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "versions", mixinStandardHelpOptions = true,
+        description = "List the versions of one model, newest first; * marks the active one.")
+final class VersionsCommand extends RegistryCommand {
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--sensor", paramLabel = "S", required = true, description = "Sensor id.")
+    String sensor;
+
+    @Option(names = "--type", paramLabel = "T", required = true, description = "Model type.")
+    String type;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (ModelRegistry opened = registry.openExisting()) {
+            List<VersionSummary> versions = opened.listVersions(sensor, type);
+            if (versions.isEmpty() && !exists(opened, sensor, type)) {
+                throw new ModelNotFoundException(type + "_" + sensor);
+            }
+            if (json) {
+                Formats.printJson(out(), versions.stream().map(JsonViews::version).toList());
+                return RegistryCli.OK;
+            }
+            out().println("Versions of " + type + "_" + sensor + " (newest first, * = active)");
+            Table table = Table.of(" ", "version", "created at (UTC)", "score", "model path").right(3);
+            versions.forEach(v -> table.row(v.isActive() ? "*" : " ", v.versionId(), Formats.table(v.createdAt()),
+                    Formats.score(v.performanceScore()), v.modelPath()));
+            table.print(out());
+            return RegistryCli.OK;
+        }
+    }
+
+    static boolean exists(ModelRegistry registry, String sensor, String type) {
+        return registry.listModels(type).stream().anyMatch(model -> model.sensorId().equals(sensor));
+    }
+}

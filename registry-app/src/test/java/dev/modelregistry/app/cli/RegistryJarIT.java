@@ -1,0 +1,80 @@
+package dev.modelregistry.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelregistry.app.migration.legacy.LegacyFixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar as users run it ({@code java -jar registry.jar ...}), in separate processes: it
+ * must find Hibernate's and Liquibase's services and XSDs inside itself, and print only the
+ * command's output (no log lines, no Liquibase banner). Runs in {@code mvn verify} after package.
+ */
+class RegistryJarIT {
+
+    private static Path jar;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void findTheJar() {
+        jar = Path.of(System.getProperty("registry.jar", "target/registry.jar"));
+        assumeTrue(Files.isRegularFile(jar), "no shaded jar at " + jar + " (run mvn package first)");
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private Result java(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = tmp.resolve("stdout.txt");
+        Path err = tmp.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within 60 s").isTrue();
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void the_jar_prints_help_and_migrates_the_fixture_quietly() throws Exception {
+        Result help = java(tmp, "--help");
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out()).startsWith("Usage: registry").contains("migrate").contains("db");
+
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        Path workDir = legacy.getParent().getParent().getParent(); // holds data/models/registry: the defaults apply
+        Result migrate = java(workDir, "migrate", "--legacy-timezone", "UTC");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrate.err()).as("nothing logged by default").isEmpty();
+        assertThat(migrate.out()).startsWith("Migration complete")
+                .containsPattern("versions imported\\s+12\\b").containsPattern("verification\\s+passed")
+                .doesNotContainIgnoringCase("liquibase").doesNotContain("UPDATE SUMMARY").doesNotContain("INFO");
+        assertThat(workDir.resolve("data/models/registry_sqlite/model_registry.db")).isRegularFile();
+
+        Result models = java(workDir, "models", "--json");
+        assertThat(models.exitCode()).as(models.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(models.out());
+        assertThat(json).hasSize(12);
+
+        Result status = java(workDir, "db", "status");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("Schema    current").contains("Pending (0)");
+        assertThat(status.err()).isEmpty();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.modelregistry.app.cli;
+
+import static dev.modelregistry.app.cli.CliRun.registry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class UsageTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "migrate", "stats", "models", "versions", "show", "promote", "delete", "cleanup", "history",
+            "db", "db status", "db upgrade"})
+    void every_command_has_help(String command) {
+        String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
+        CliRun run = registry(args);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("Usage: registry" + (command.isEmpty() ? "" : " " + command));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void version_is_printed() {
+        CliRun run = registry("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("registry ");
+    }
+
+    @Test
+    void an_unknown_command_is_a_usage_error() {
+        CliRun run = registry("frobnicate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: unknown command 'frobnicate' (see 'registry --help')" + System.lineSeparator());
+    }
+
+    @Test
+    void missing_required_options_are_usage_errors() {
+        assertThat(registry("versions", "--sensor", "S").exitCode()).isEqualTo(2);
+        assertThat(registry("history", "--type", "transformer").exitCode()).isEqualTo(2);
+        assertThat(registry("show").exitCode()).isEqualTo(2);
+        CliRun cleanup = registry("cleanup");
+        assertThat(cleanup.exitCode()).isEqualTo(2);
+        assertThat(cleanup.err()).isEqualTo("error: Missing required option: '--keep=N' (see 'registry cleanup --help')"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void bad_values_are_usage_errors() {
+        assertThat(registry("cleanup", "--keep", "many").exitCode()).isEqualTo(2);
+        assertThat(registry("migrate", "--dry-run", "--legacy-timezone", "Mars/Olympus").err())
+                .contains("'Mars/Olympus' is not a time zone");
+        assertThat(registry("history", "--sensor", "S", "--type", "T", "--at", "yesterday").exitCode()).isEqualTo(2);
+        assertThat(registry("stats", "--bogus").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void no_command_is_a_usage_error() {
+        assertThat(registry().exitCode()).isEqualTo(2);
+        assertThat(registry("db").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void errors_are_one_line_and_verbose_adds_the_stack_trace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        String missing = tmp.resolve("none").toString();
+        CliRun quiet = registry("stats", "--registry", missing);
+        assertThat(quiet.exitCode()).isEqualTo(1);
+        assertThat(quiet.err()).startsWith("error: no registry database at ").hasLineCount(1);
+
+        CliRun verbose = registry("--verbose", "stats", "--registry", missing);
+        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.err()).startsWith("error: no registry database at ")
+                .contains("RegistryUnavailableException").contains("\tat ");
+        CliRun verboseAfter = registry("stats", "--registry", missing, "--verbose");
+        assertThat(verboseAfter.err()).contains("\tat ");
+    }
+}

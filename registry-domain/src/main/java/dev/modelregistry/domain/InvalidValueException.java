@@ -1,0 +1,29 @@
+package dev.modelregistry.domain;
+
+/**
+ * A named field holds a value the registry refuses. The message reads
+ * {@code "<subject> <field> <reason>: <value>"}, with strings quoted so white space shows.
+ */
+public abstract class InvalidValueException extends RegistryException {
+
+    private final String field;
+    private final Object value;
+
+    protected InvalidValueException(String subject, String field, Object value, String reason) {
+        super(subject + field + " " + reason + ": " + shown(value));
+        this.field = field;
+        this.value = value;
+    }
+
+    static String shown(Object value) {
+        return value instanceof String text ? "\"" + text.replace("\"", "\\\"") + "\"" : String.valueOf(value);
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public Object value() {
+        return value;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.modelregistry.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a database stands against the packaged Liquibase changelog, read without writing
+ * anything: the changesets recorded in {@code DATABASECHANGELOG} and those still to run.
+ *
+ * @param location          the database (JDBC URL without credentials, or the SQLite file)
+ * @param historyPresent    whether the database has a {@code DATABASECHANGELOG} table at all
+ * @param registryTables    whether the registry's own tables ({@code models}, {@code versions}) exist
+ * @param applied           changesets recorded as run, in execution order
+ * @param pending           changesets of the packaged changelog (for this database type) not yet run
+ */
+public record SchemaStatus(String location, boolean historyPresent, boolean registryTables, List<ChangeSetState> applied,
+                           List<ChangeSetState> pending) {
+
+    public SchemaStatus {
+        applied = List.copyOf(applied);
+        pending = List.copyOf(pending);
+    }
+
+    /** The schema is current: Liquibase history present and nothing pending. */
+    public boolean current() {
+        return historyPresent && pending.isEmpty();
+    }
+
+    /**
+     * One changeset.
+     *
+     * @param file       its logical changelog file (as recorded by Liquibase)
+     * @param id         its id
+     * @param author     its author
+     * @param executedAt when it ran (null when pending, or when the database did not record it readably)
+     */
+    public record ChangeSetState(String file, String id, String author, Instant executedAt) {
+    }
+}
