@@ -84,6 +84,10 @@ public final class Bench {
         String report = Report.markdown(machine, loadBefore, Machine.loadAverage(), minutes, bench);
         System.out.println();
         System.out.println(Report.table(bench.results));
+        Path analysis = Path.of("registry-bench/ANALYSIS.md"); // hand-written profile notes, kept across runs
+        if (!bench.quick && Files.isRegularFile(analysis)) {
+            report += "\n" + Files.readString(analysis);
+        }
         Files.writeString(out, report);
         System.out.println("wrote " + out.toAbsolutePath());
     }
