@@ -57,8 +57,8 @@ public final class LegacyRegistryReader {
     /** Legacy metadata files are a few KB; anything this large is not one. */
     static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
-    /** Safe as a file name on every platform: no separators, no "..", no control characters. */
-    private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+    /** Safe as a file name on every platform (no separators, no "..", no control characters), and at most 64 characters like the domain's VersionId. */
+    private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final ZoneId legacyZone;
     private final Path modelsRoot;
@@ -259,7 +259,7 @@ public final class LegacyRegistryReader {
                 JsonNode active = entry.get("active_version");
                 boolean activeInvalid = false;
                 String activeVersion = null;
-                if (active != null && active.isTextual()) {
+                if (active != null && active.isTextual() && VERSION_ID.matcher(active.textValue()).matches()) {
                     activeVersion = active.textValue();
                 } else if (active != null && !active.isNull()) {
                     invalidIndex(modelId, null, "active_version of model '" + modelId + "'", active,

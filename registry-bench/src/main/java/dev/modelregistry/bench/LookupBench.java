@@ -1,0 +1,107 @@
+package dev.modelregistry.bench;
+
+import dev.modelregistry.app.ModelRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+/**
+ * Read latencies on a large registry (1,000,000 versions across 100,000 models, built once by a
+ * JDBC bulk insert into the Liquibase schema and cached under the work folder): the active
+ * version lookup, listing a model's versions, versions above a score, statistics.
+ */
+final class LookupBench {
+
+    private final Bench bench;
+    private final int models;
+    private final int versionsPerModel = 10;
+
+    LookupBench(Bench bench) {
+        this.bench = bench;
+        this.models = bench.quick ? 10_000 : 100_000;
+    }
+
+    void run() throws Exception {
+        int total = models * versionsPerModel;
+        System.out.printf("== reads on %,d versions / %,d models%n", total, models);
+        Path dir = bench.work.resolve("lookup-" + total);
+        Path complete = dir.resolve("complete");
+        if (!Files.exists(complete)) {
+            dir = bench.fresh("lookup-" + total);
+            Bench.openSqlite(dir).close(); // the real schema, by Liquibase
+            long t0 = System.nanoTime();
+            Bench.bulkLoadSqlite(dir, "S", models, versionsPerModel, 7);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Files.writeString(complete, "built in " + seconds + " s\n");
+            bench.result("lookup", String.format("build %,d versions by JDBC bulk insert (cached)", total),
+                    String.format("%.1f s", seconds), "< 60 s", Bench.verdict(seconds < 60));
+        } else {
+            bench.note("lookup registry reused from " + dir + " (" + Files.readString(complete).trim() + ")");
+        }
+        long t0 = System.nanoTime();
+        try (ModelRegistry registry = Bench.openSqlite(dir)) {
+            bench.result("lookup", String.format("open an existing registry of %,d versions", total),
+                    String.format("%.2f s", (System.nanoTime() - t0) / 1e9), "-", "info");
+            Random random = new Random(5);
+            int warm = bench.quick ? 5_000 : 20_000;
+            int measured = bench.quick ? 20_000 : 100_000;
+            for (int i = 0; i < warm; i++) {
+                expectPresent(registry.getActiveModelVersion("S" + random.nextInt(models), "telemanom").isPresent());
+            }
+            Samples active = new Samples();
+            for (int i = 0; i < measured; i++) {
+                String sensor = "S" + random.nextInt(models);
+                long s = System.nanoTime();
+                boolean found = registry.getActiveModelVersion(sensor, "telemanom").isPresent();
+                active.add(System.nanoTime() - s);
+                expectPresent(found);
+            }
+            bench.result("lookup", "getActiveModelVersion p50", Samples.micros(active.quantile(0.5)), "-", "info");
+            bench.result("lookup", "getActiveModelVersion p99", Samples.micros(active.quantile(0.99)), "< 100 us",
+                    Bench.verdict(active.quantile(0.99) < 100_000));
+
+            Samples list = new Samples();
+            for (int i = 0; i < 6_000; i++) {
+                String sensor = "S" + random.nextInt(models);
+                long s = System.nanoTime();
+                int n = registry.listVersions(sensor, "telemanom").size();
+                if (i >= 1_000) {
+                    list.add(System.nanoTime() - s);
+                }
+                expectPresent(n == versionsPerModel);
+            }
+            bench.result("queries", "listVersions of a model (10 versions) p50 / p99",
+                    Samples.micros(list.quantile(0.5)) + " / " + Samples.micros(list.quantile(0.99)), "-", "info");
+
+            double threshold = 1 - 500.0 / total;
+            Samples scored = new Samples();
+            int rows = 0;
+            for (int i = 0; i < 120; i++) {
+                long s = System.nanoTime();
+                rows = registry.listVersionsScoredAtLeast(threshold).size();
+                if (i >= 20) {
+                    scored.add(System.nanoTime() - s);
+                }
+            }
+            bench.result("queries", String.format("listVersionsScoredAtLeast (%d rows) p50 / p99", rows),
+                    Samples.micros(scored.quantile(0.5)) + " / " + Samples.micros(scored.quantile(0.99)), "-", "info");
+
+            Samples stats = new Samples();
+            for (int i = 0; i < 12; i++) {
+                long s = System.nanoTime();
+                expectPresent(registry.getRegistryStats().totalVersions() == total);
+                if (i >= 2) {
+                    stats.add(System.nanoTime() - s);
+                }
+            }
+            bench.result("queries", String.format("getRegistryStats over %,d versions (median)", total),
+                    Samples.micros(stats.median()), "-", "info");
+        }
+    }
+
+    private static void expectPresent(boolean ok) {
+        if (!ok) {
+            throw new IllegalStateException("the benchmark registry does not hold what was loaded");
+        }
+    }
+}
