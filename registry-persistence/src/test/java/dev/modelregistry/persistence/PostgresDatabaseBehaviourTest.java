@@ -2,41 +2,24 @@ package dev.modelregistry.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link DatabaseBehaviourTest} on PostgreSQL (skipped with the reason when none is available). */
 @ExtendWith(PostgresAvailable.class)
 class PostgresDatabaseBehaviourTest extends DatabaseBehaviourTest {
 
-    private static PostgresTarget postgres;
-    private static RegistryDatabase database;
-
-    @BeforeAll
-    static void openDatabase() {
-        postgres = PostgresTarget.start();
-        database = postgres.open();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final ClassDatabase db = ClassDatabase.postgres();
 
     @Override
     protected RegistryDatabase database() {
-        return database;
+        return db.database();
     }
 
     @Override
     protected Connection connect() throws SQLException {
-        return postgres.connect();
+        return db.connect();
     }
 
     @Override

@@ -3,9 +3,8 @@ package dev.modelregistry.persistence;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.ModelRepositoryContract;
 import dev.modelregistry.domain.model.UnitOfWork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared repository contract on PostgreSQL (a fresh schema per run); skipped with the reason
@@ -14,32 +13,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresAvailable.class)
 class PostgresModelRepositoryContractTest extends ModelRepositoryContract {
 
-    private static PostgresTarget postgres;
-    private static RegistryDatabase database;
-
-    @BeforeAll
-    static void openDatabase() {
-        postgres = PostgresTarget.start();
-        database = postgres.open();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        if (database != null) {
-            database.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final ClassDatabase db = ClassDatabase.postgres();
 
     @Override
     protected ModelRepository repository() {
-        return database.repository();
+        return db.database().repository();
     }
 
     @Override
     protected UnitOfWork unitOfWork() {
-        return database.unitOfWork();
+        return db.database().unitOfWork();
     }
 }

@@ -9,43 +9,28 @@ import dev.modelregistry.domain.model.Fixtures;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
 import dev.modelregistry.domain.model.VersionId;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link DatabaseBehaviourTest} on a SQLite file, plus what only SQLite needs: readable timestamp text. */
 class SqliteDatabaseBehaviourTest extends DatabaseBehaviourTest {
 
-    @TempDir
-    static Path registryDir;
-
-    private static RegistryDatabase database;
-
-    @BeforeAll
-    static void openDatabase() {
-        database = RegistryDatabase.openSqlite(registryDir);
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        database.close();
-    }
+    @RegisterExtension
+    static final ClassDatabase db = ClassDatabase.sqlite();
 
     @Override
     protected RegistryDatabase database() {
-        return database;
+        return db.database();
     }
 
     @Override
     protected Connection connect() throws SQLException {
-        return database.dataSource().getConnection();
+        return db.connect();
     }
 
     @Override
@@ -60,18 +45,18 @@ class SqliteDatabaseBehaviourTest extends DatabaseBehaviourTest {
 
     @Test
     void theDatabaseFileLivesInTheRegistryFolder() {
-        assertThat(registryDir.resolve("model_registry.db")).isRegularFile();
-        assertThat(database.jdbcUrl()).startsWith("jdbc:sqlite:").contains("model_registry.db");
+        assertThat(db.folder().resolve("model_registry.db")).isRegularFile();
+        assertThat(db.database().jdbcUrl()).startsWith("jdbc:sqlite:").contains("model_registry.db");
     }
 
     @Test
     void timestampsAreStoredAsReadableUtcTextWithMicroseconds() throws SQLException {
         Instant at = Instant.parse("2025-09-29T21:57:26.679550Z");
-        VersionId versionId = database.unitOfWork().execute(() -> {
+        VersionId versionId = db.database().unitOfWork().execute(() -> {
             Model model = Fixtures.aModel("text-" + System.nanoTime(), "telemanom");
             VersionId id = model.register(new RandomVersionIdGenerator().nextId(),
                     aSpec(metricsWithAnomalyRate(0.05)), SCORING, at).id();
-            database.repository().save(model);
+            db.database().repository().save(model);
             return id;
         });
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
