@@ -32,7 +32,7 @@ final class DbCommand implements Runnable {
     }
 
     static SchemaStatus status(RegistryOptions registry) {
-        return registry.server() ? SchemaMigrator.status(registry.jdbcUrl, registry.user, registry.password)
+        return registry.server() ? SchemaMigrator.status(registry.server.jdbcUrl, registry.server.user, registry.server.password)
                 : SchemaMigrator.sqliteStatus(registry.registry);
     }
 

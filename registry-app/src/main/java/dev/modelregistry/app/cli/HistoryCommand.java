@@ -21,11 +21,8 @@ final class HistoryCommand extends RegistryCommand {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--sensor", paramLabel = "S", required = true, description = "Sensor id.")
-    String sensor;
-
-    @Option(names = "--type", paramLabel = "T", required = true, description = "Model type.")
-    String type;
+    @Mixin
+    ModelSelection model;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Show only the version active at this instant (ISO-8601, e.g. 2025-09-30T12:00:00Z).")
@@ -37,9 +34,9 @@ final class HistoryCommand extends RegistryCommand {
     @Override
     public Integer call() {
         try (ModelRegistry opened = registry.openExisting()) {
-            String modelId = type + "_" + sensor;
+            String modelId = model.modelId();
             if (at != null) {
-                Optional<String> active = opened.getActiveModelVersionAt(sensor, type, at);
+                Optional<String> active = opened.getActiveModelVersionAt(model.sensor, model.type, at);
                 if (json) {
                     Map<String, Object> tree = new LinkedHashMap<>();
                     tree.put("model_id", modelId);
@@ -51,7 +48,7 @@ final class HistoryCommand extends RegistryCommand {
                 }
                 return RegistryCli.OK;
             }
-            List<ActivationEntry> history = opened.getActivationHistory(sensor, type);
+            List<ActivationEntry> history = opened.getActivationHistory(model.sensor, model.type);
             if (json) {
                 Map<String, Object> tree = new LinkedHashMap<>();
                 tree.put("model_id", modelId);

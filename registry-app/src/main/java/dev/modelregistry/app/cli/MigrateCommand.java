@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -50,16 +51,8 @@ final class MigrateCommand extends RegistryCommand {
             description = "Import what can be imported and skip broken items (listed; the exit code is then 1).")
     boolean skipInvalid;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "Import into a database server (PostgreSQL) instead of SQLite.")
-    String jdbcUrl;
-
-    @Option(names = "--user", paramLabel = "USER", description = "Database user (with --jdbc-url).")
-    String user;
-
-    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:REGISTRY_DB_PASSWORD}",
-            description = "Database password (with --jdbc-url). Default: the REGISTRY_DB_PASSWORD environment variable,"
-                    + " which keeps it out of the process list.")
-    String password;
+    @Mixin
+    ServerOptions server;
 
     @Override
     public Integer call() {
@@ -68,13 +61,13 @@ final class MigrateCommand extends RegistryCommand {
         MigrationRequest request = new MigrationRequest(oldPath, newPath, root, zone, dryRun, skipInvalid);
         MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err()) : MigrationListener.SILENT;
         LegacyMigration migration = new LegacyMigration(
-                jdbcUrl == null ? DatabaseMigrationTarget.sqlite() : DatabaseMigrationTarget.jdbc(jdbcUrl, user, password),
+                server.given() ? DatabaseMigrationTarget.jdbc(server.jdbcUrl, server.user, server.password) : DatabaseMigrationTarget.sqlite(),
                 Clock.systemDefaultZone(), listener);
         MigrationReport report = migration.migrate(request);
         if (listener instanceof ConsoleProgress progress) {
             progress.clear();
         }
-        String database = jdbcUrl != null ? jdbcUrl : report.databasePath().toString();
+        String database = server.given() ? server.jdbcUrl : report.databasePath().toString();
         switch (report.outcome()) {
             case DRY_RUN, DRY_RUN_WITH_PROBLEMS -> printPlan(report, database);
             default -> printSummary(report, database);
@@ -89,7 +82,7 @@ final class MigrateCommand extends RegistryCommand {
 
     private void printPlan(MigrationReport report, String database) {
         out().println("Migration plan (dry run: nothing was written)");
-        boolean databaseExists = jdbcUrl == null && Files.exists(report.databasePath());
+        boolean databaseExists = !server.given() && Files.exists(report.databasePath());
         List<String[]> fields = new ArrayList<>();
         fields.add(new String[] {"legacy registry", report.legacyPath().toString()});
         fields.add(new String[] {"models", String.valueOf(report.models())});
@@ -97,7 +90,7 @@ final class MigrateCommand extends RegistryCommand {
         fields.add(new String[] {"unvalidated", report.unvalidated() + (report.unvalidated() > 0
                 ? " (imported too, and reported)" : "")});
         fields.add(new String[] {"problems", String.valueOf(report.problems().size())});
-        fields.add(new String[] {"database", database + (jdbcUrl != null ? " (server)"
+        fields.add(new String[] {"database", database + (server.given() ? " (server)"
                 : databaseExists ? " (exists: only new versions would be imported)" : " (would be created)")});
         fields.add(new String[] {"backup", report.backupPath().map(path -> path + " (would be created)").orElse("-")});
         Table.fields(out(), fields);

@@ -7,6 +7,7 @@ import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.persistence.RegistryDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the registry is: a SQLite registry folder (default) or a database server by JDBC URL. */
@@ -18,20 +19,11 @@ final class RegistryOptions {
             description = "SQLite registry folder (holds model_registry.db). Default: ${DEFAULT-VALUE}.")
     Path registry;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "Use a database server instead (PostgreSQL), e.g. jdbc:postgresql://host/db.")
-    String jdbcUrl;
-
-    @Option(names = "--user", paramLabel = "USER", description = "Database user (with --jdbc-url).")
-    String user;
-
-    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:REGISTRY_DB_PASSWORD}",
-            description = "Database password (with --jdbc-url). Default: the REGISTRY_DB_PASSWORD environment variable,"
-                    + " which keeps it out of the process list.")
-    String password;
+    @Mixin
+    ServerOptions server;
 
     boolean server() {
-        return jdbcUrl != null;
+        return server.given();
     }
 
     Path databaseFile() {
@@ -40,7 +32,7 @@ final class RegistryOptions {
 
     /** The database, for messages: the JDBC URL or the SQLite file. */
     String location() {
-        return server() ? jdbcUrl : databaseFile().toString();
+        return server() ? server.jdbcUrl : databaseFile().toString();
     }
 
     /** Opens an existing registry; a missing SQLite database is an error, never silently created. */
@@ -54,6 +46,6 @@ final class RegistryOptions {
 
     /** Opens the registry, creating or upgrading its database. */
     ModelRegistry open() {
-        return server() ? ModelRegistryJdbc.open(jdbcUrl, user, password) : ModelRegistrySQLite.open(registry);
+        return server() ? ModelRegistryJdbc.open(server.jdbcUrl, server.user, server.password) : ModelRegistrySQLite.open(registry);
     }
 }

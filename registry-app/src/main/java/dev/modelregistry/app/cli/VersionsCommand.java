@@ -15,11 +15,8 @@ final class VersionsCommand extends RegistryCommand {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--sensor", paramLabel = "S", required = true, description = "Sensor id.")
-    String sensor;
-
-    @Option(names = "--type", paramLabel = "T", required = true, description = "Model type.")
-    String type;
+    @Mixin
+    ModelSelection model;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
@@ -27,15 +24,15 @@ final class VersionsCommand extends RegistryCommand {
     @Override
     public Integer call() {
         try (ModelRegistry opened = registry.openExisting()) {
-            List<VersionSummary> versions = opened.listVersions(sensor, type);
-            if (versions.isEmpty() && !exists(opened, sensor, type)) {
-                throw new ModelNotFoundException(type + "_" + sensor);
+            List<VersionSummary> versions = opened.listVersions(model.sensor, model.type);
+            if (versions.isEmpty() && !exists(opened, model.sensor, model.type)) {
+                throw new ModelNotFoundException(model.modelId());
             }
             if (json) {
                 Formats.printJson(out(), versions.stream().map(JsonViews::version).toList());
                 return RegistryCli.OK;
             }
-            out().println("Versions of " + type + "_" + sensor + " (newest first, * = active)");
+            out().println("Versions of " + model.modelId() + " (newest first, * = active)");
             Table table = Table.of(" ", "version", "created at (UTC)", "score", "model path").right(3);
             versions.forEach(v -> table.row(v.isActive() ? "*" : " ", v.versionId(), Formats.table(v.createdAt()),
                     Formats.score(v.performanceScore()), v.modelPath()));
