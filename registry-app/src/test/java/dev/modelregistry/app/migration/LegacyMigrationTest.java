@@ -7,12 +7,9 @@ import dev.modelregistry.app.migration.legacy.LegacyProblem;
 import dev.modelregistry.app.migration.legacy.LegacyRegistryGenerator;
 import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.InMemoryModelRepository;
-import dev.modelregistry.domain.model.InMemoryUnitOfWork;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
-import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.ModelVersion;
-import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.domain.model.VersionId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,28 +29,10 @@ class LegacyMigrationTest {
     @TempDir
     Path tmp;
 
-    private final InMemoryModelRepository repository = new InMemoryModelRepository();
-    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
-    private int targetsOpened;
+    private final InMemoryMigrationTarget target = new InMemoryMigrationTarget();
+    private final InMemoryModelRepository repository = target.repository();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-15T09:30:00Z"), ZoneOffset.UTC);
-    private final LegacyMigration migration = new LegacyMigration(request -> {
-        targetsOpened++;
-        return new MigrationTarget() {
-            @Override
-            public ModelRepository repository() {
-                return repository;
-            }
-
-            @Override
-            public UnitOfWork unitOfWork() {
-                return unitOfWork;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }, clock, MigrationListener.SILENT);
+    private final LegacyMigration migration = new LegacyMigration(target.opener(), clock, MigrationListener.SILENT);
 
     private MigrationRequest request(Path legacy, boolean dryRun, boolean skipInvalid) {
         return new MigrationRequest(legacy, legacy.resolveSibling("registry_sqlite"), legacy.getParent(), ZoneId.of("UTC"),
@@ -110,7 +89,7 @@ class LegacyMigrationTest {
         assertThat(report.versions()).isEqualTo(12);
         assertThat(report.backupPath()).isPresent();
         assertThat(report.databasePath()).isEqualTo(legacy.resolveSibling("registry_sqlite").resolve("model_registry.db"));
-        assertThat(targetsOpened).isZero();
+        assertThat(target.timesOpened()).isZero();
         assertThat(LegacyFixtures.hashTree(tmp)).isEqualTo(before);
         assertThat(backups(legacy)).isEmpty();
     }
@@ -156,7 +135,7 @@ class LegacyMigrationTest {
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.problems()).extracting(LegacyProblem::kind).contains(LegacyProblem.Kind.MISSING_METADATA);
         assertThat(report.problems()).anySatisfy(problem -> assertThat(problem.message()).contains("7f282096.json"));
-        assertThat(targetsOpened).isZero();
+        assertThat(target.timesOpened()).isZero();
         assertThat(backups(legacy)).isEmpty();
         assertThat(LegacyFixtures.hashTree(tmp)).isEqualTo(before);
     }
@@ -222,7 +201,7 @@ class LegacyMigrationTest {
             assertThat(problem.kind()).isEqualTo(LegacyProblem.Kind.INVALID_FIELD);
             assertThat(problem.message()).contains("7f282096.json").contains("performance_score").contains("NaN");
         });
-        assertThat(targetsOpened).isZero();
+        assertThat(target.timesOpened()).isZero();
     }
 
     @Test
@@ -231,7 +210,7 @@ class LegacyMigrationTest {
 
         assertThat(report.outcome()).isEqualTo(MigrationOutcome.REFUSED);
         assertThat(report.failure()).hasValueSatisfying(message -> assertThat(message).contains("nowhere"));
-        assertThat(targetsOpened).isZero();
+        assertThat(target.timesOpened()).isZero();
     }
 
     @Test

@@ -6,19 +6,16 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.modelregistry.app.migration.DatabaseMigrationTarget;
+import dev.modelregistry.app.migration.InMemoryMigrationTarget;
 import dev.modelregistry.app.migration.LegacyMigration;
 import dev.modelregistry.app.migration.MigrationListener;
 import dev.modelregistry.app.migration.MigrationOutcome;
 import dev.modelregistry.app.migration.MigrationReport;
 import dev.modelregistry.app.migration.MigrationRequest;
-import dev.modelregistry.app.migration.MigrationTarget;
 import dev.modelregistry.app.migration.legacy.LegacyFixtures;
 import dev.modelregistry.app.migration.legacy.LegacyProblem;
 import dev.modelregistry.app.migration.legacy.LegacyRegistryGenerator;
 import dev.modelregistry.domain.model.InMemoryModelRepository;
-import dev.modelregistry.domain.model.InMemoryUnitOfWork;
-import dev.modelregistry.domain.model.ModelRepository;
-import dev.modelregistry.domain.model.UnitOfWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -97,23 +94,10 @@ class LegacyRegistryCorruptionProperties {
     private void migrateInMemory(Corruption corruption, int file, int where) {
         Path legacy = corruptCopy(corruption, file, where);
         Map<String, String> before = LegacyFixtures.hashTree(legacy);
-        InMemoryModelRepository repository = new InMemoryModelRepository();
-        InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
-        MigrationReport report = new LegacyMigration(request -> new MigrationTarget() {
-            @Override
-            public ModelRepository repository() {
-                return repository;
-            }
-
-            @Override
-            public UnitOfWork unitOfWork() {
-                return unitOfWork;
-            }
-
-            @Override
-            public void close() {
-            }
-        }, Clock.systemUTC(), MigrationListener.SILENT).migrate(request(legacy));
+        InMemoryMigrationTarget target = new InMemoryMigrationTarget();
+        InMemoryModelRepository repository = target.repository();
+        MigrationReport report = new LegacyMigration(target.opener(), Clock.systemUTC(), MigrationListener.SILENT)
+                .migrate(request(legacy));
         checkReport(report, corruption);
         int stored = repository.findAll().stream().mapToInt(m -> m.versions().size()).sum();
         if (report.outcome() == MigrationOutcome.REFUSED) {
