@@ -92,42 +92,42 @@ public final class RegistryService implements ModelRegistry {
     @Override
     public Optional<ModelVersionDetails> getModelMetadata(String versionId) {
         VersionId id = VersionId.of(versionId);
-        return unitOfWork.execute(() -> repository.findVersion(id).map(Views::details));
+        return unitOfWork.read(() -> repository.findVersion(id).map(Views::details));
     }
 
     @Override
     public Optional<DataLineageDetails> getDataLineage(String versionId) {
         VersionId id = VersionId.of(versionId);
-        return unitOfWork.execute(() -> repository.findVersion(id)
+        return unitOfWork.read(() -> repository.findVersion(id)
                 .flatMap(version -> version.lineage().map(lineage -> Views.lineage(version, lineage))));
     }
 
     @Override
     public Optional<String> getActiveModelVersion(String sensorId, String modelType) {
         ModelId modelId = modelId(sensorId, modelType);
-        return unitOfWork.execute(() -> repository.findActiveVersionId(modelId)).map(VersionId::value);
+        return unitOfWork.read(() -> repository.findActiveVersionId(modelId)).map(VersionId::value);
     }
 
     @Override
     public List<ModelSummary> listModels() {
-        return unitOfWork.execute(() -> repository.findOverviews(null)).stream().map(Views::summary).toList();
+        return unitOfWork.read(() -> repository.findOverviews(null)).stream().map(Views::summary).toList();
     }
 
     @Override
     public List<ModelSummary> listModels(String modelType) {
         ModelType type = ModelType.of(modelType);
-        return unitOfWork.execute(() -> repository.findOverviews(type)).stream().map(Views::summary).toList();
+        return unitOfWork.read(() -> repository.findOverviews(type)).stream().map(Views::summary).toList();
     }
 
     @Override
     public List<VersionSummary> listVersions(String sensorId, String modelType) {
         ModelId modelId = modelId(sensorId, modelType);
-        return unitOfWork.execute(() -> repository.findVersionsNewestFirst(modelId).stream().map(Views::summary).toList());
+        return unitOfWork.read(() -> repository.findVersionsNewestFirst(modelId).stream().map(Views::summary).toList());
     }
 
     @Override
     public List<VersionSummary> listVersionsScoredAtLeast(double minimumScore) {
-        return unitOfWork.execute(() -> repository.findVersionsScoredAtLeast(minimumScore).stream()
+        return unitOfWork.read(() -> repository.findVersionsScoredAtLeast(minimumScore).stream()
                 .map(Views::summary).toList());
     }
 
@@ -155,7 +155,7 @@ public final class RegistryService implements ModelRegistry {
 
     /** R8: files go only after the commit, and only when no remaining version uses them. */
     private ArtifactRemoval removeArtifactUnlessShared(String modelPath) {
-        boolean shared = unitOfWork.execute(() -> repository.isModelPathInUse(modelPath));
+        boolean shared = unitOfWork.read(() -> repository.isModelPathInUse(modelPath));
         if (shared) {
             return new ArtifactRemoval(modelPath, ArtifactRemoval.Outcome.KEPT_SHARED,
                     "kept " + modelPath + ": another version still uses it");
@@ -168,7 +168,7 @@ public final class RegistryService implements ModelRegistry {
         if (keepLastN < 1) {
             throw new InvalidRetentionException(keepLastN);
         }
-        List<ModelId> modelIds = unitOfWork.execute(() -> repository.findOverviews(null)).stream()
+        List<ModelId> modelIds = unitOfWork.read(() -> repository.findOverviews(null)).stream()
                 .filter(overview -> overview.versionCount() > keepLastN)
                 .map(overview -> overview.modelId()).toList();
         int removed = 0;
@@ -181,7 +181,7 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public RegistryStats getRegistryStats() {
-        RegistryStatistics statistics = unitOfWork.execute(repository::statistics);
+        RegistryStatistics statistics = unitOfWork.read(repository::statistics);
         return new RegistryStats(statistics.totalModels(), statistics.totalVersions(), statistics.activeVersions(),
                 statistics.modelsByType(), statistics.versionsByType(), statistics.averageScore().orElse(null),
                 statistics.newestVersionAt().orElse(null), location);
@@ -190,13 +190,13 @@ public final class RegistryService implements ModelRegistry {
     @Override
     public List<ActivationEntry> getActivationHistory(String sensorId, String modelType) {
         ModelId modelId = modelId(sensorId, modelType);
-        return unitOfWork.execute(() -> model(modelId).history().stream().map(Views::entry).toList());
+        return unitOfWork.read(() -> model(modelId).history().stream().map(Views::entry).toList());
     }
 
     @Override
     public Optional<String> getActiveModelVersionAt(String sensorId, String modelType, Instant instant) {
         ModelId modelId = modelId(sensorId, modelType);
-        return unitOfWork.execute(() -> model(modelId).activeVersionAt(instant)).map(VersionId::value);
+        return unitOfWork.read(() -> model(modelId).activeVersionAt(instant)).map(VersionId::value);
     }
 
     @Override

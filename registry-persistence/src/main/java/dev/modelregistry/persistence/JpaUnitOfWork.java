@@ -86,6 +86,26 @@ final class JpaUnitOfWork implements UnitOfWork {
         throw new ConcurrentModelUpdateException(lastModel == null ? "(unknown)" : lastModel, lastConflict);
     }
 
+    /**
+     * Read-only work on a session of its own without a transaction (autocommit reads): on SQLite
+     * an IMMEDIATE transaction would take the write lock for a mere read. Nested in a unit of
+     * work, it joins it.
+     */
+    @Override
+    public <T> T read(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return read(session -> {
+            current.set(session);
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+            }
+        });
+    }
+
     /** Flushes the current session's changes and detaches everything it loaded; the transaction stays open. */
     @Override
     public void checkpoint() {

@@ -4,16 +4,26 @@ import static dev.modelregistry.domain.model.Fixtures.SCORING;
 import static dev.modelregistry.domain.model.Fixtures.aSpec;
 import static dev.modelregistry.domain.model.Fixtures.metricsWithAnomalyRate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.modelregistry.domain.model.Fixtures;
 import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
+import dev.modelregistry.domain.model.SensorId;
 import dev.modelregistry.domain.model.VersionId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,5 +91,46 @@ class SqliteDatabaseBehaviourTest extends DatabaseBehaviourTest {
         assertThat(UtcText.parse("2026-11-26T07:41:09.145256+02:00"))
                 .isEqualTo(Instant.parse("2026-11-26T05:41:09.145256Z"));
         assertThat(UtcText.format(Instant.parse("2026-11-26T07:41:09Z"))).isEqualTo("2026-11-26T07:41:09.000000Z");
+    }
+
+    @Test
+    void readsDoNotWaitForAWriterHoldingTheWriteLock() throws Exception {
+        String sensor = "reader-" + System.nanoTime();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), Fixtures.TELEMANOM);
+        VersionId versionId = db.database().unitOfWork().execute(() -> {
+            Model model = Fixtures.aModel(sensor, "telemanom");
+            VersionId id = Fixtures.register(model, 0.05, 1).id();
+            db.database().repository().save(model);
+            return id;
+        });
+        CountDownLatch writerInside = new CountDownLatch(1);
+        CountDownLatch releaseWriter = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> write = writer.submit(() -> db.database().unitOfWork().run(() -> {
+                db.database().repository().findById(modelId).orElseThrow();
+                writerInside.countDown();
+                await(releaseWriter);
+            }));
+            assertThat(writerInside.await(10, TimeUnit.SECONDS)).isTrue();
+
+            Optional<VersionId> active = assertTimeoutPreemptively(Duration.ofSeconds(2), () ->
+                    db.database().unitOfWork().read(() -> db.database().repository().findActiveVersionId(modelId)));
+
+            assertThat(active).contains(versionId);
+            releaseWriter.countDown();
+            write.get(10, TimeUnit.SECONDS);
+        } finally {
+            releaseWriter.countDown();
+            writer.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -12,6 +12,14 @@ public interface UnitOfWork {
     <T> T execute(Supplier<T> work);
 
     /**
+     * Runs work that only reads. Adapters may run it without a write transaction (so readers
+     * never wait for, or block, writers); it sees committed data and must not change anything.
+     */
+    default <T> T read(Supplier<T> work) {
+        return execute(work);
+    }
+
+    /**
      * Inside {@link #execute}: writes what the work changed so far and forgets the aggregates it
      * loaded, so that a long import runs in bounded memory. Nothing is committed before the work
      * ends; aggregates loaded before a checkpoint must not be used after it.
