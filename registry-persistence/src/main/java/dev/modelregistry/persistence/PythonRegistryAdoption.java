@@ -4,7 +4,6 @@ import dev.modelregistry.domain.RegistryUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,18 +21,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
-import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
-import liquibase.changelog.ChangeLogParameters;
-import liquibase.changelog.ChangeSet;
-import liquibase.changelog.DatabaseChangeLog;
-import liquibase.changelog.filter.DbmsChangeSetFilter;
 import liquibase.command.CommandScope;
 import liquibase.command.core.ChangelogSyncCommandStep;
 import liquibase.command.core.UpdateCommandStep;
@@ -43,9 +36,6 @@ import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.ui.LoggerUIService;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -81,9 +71,6 @@ final class PythonRegistryAdoption {
     static final String BACKUP_INFIX = ".bak-";
     private static final String PARTIAL_SUFFIX = ".partial";
     private static final String CHANGELOG_10 = "changelog/releases/1.0.xml";
-    private static final String FILE_10 = "model-registry/1.0.xml";
-    private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS_LOCKS =
-            new java.util.concurrent.ConcurrentHashMap<>();
     private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
     private PythonRegistryAdoption() {
@@ -91,92 +78,29 @@ final class PythonRegistryAdoption {
 
     // ---------------------------------------------------------------- recognition and status
 
-    /** Read-only facts about a database file. */
-    record Inspection(boolean exists, boolean pythonCreated, List<String> shapeProblems, List<String> applied,
-                      LegacyDefects defects) {
-    }
-
-    static Inspection inspect(Path file) {
+    /** Read-only facts about a database file (its schema status from {@link SchemaMigrator#status}). */
+    static AdoptionStatus inspect(Path file) {
         if (!Files.isRegularFile(file)) {
-            return new Inspection(false, false, List.of(), List.of(), null);
+            return new AdoptionStatus(file, false, false, List.of(), SchemaMigrator.absent(file.toString(), "sqlite"),
+                    null);
         }
         try (Connection connection = openReadOnly(file)) {
+            SchemaStatus schema = SchemaMigrator.status(connection, file.toString());
             var tables = LegacySchemaShape.tableNames(connection);
-            boolean liquibase = tables.contains("databasechangelog");
             boolean registryTables = LegacySchemaShape.TABLES.keySet().stream().anyMatch(tables::contains);
-            if (liquibase || !registryTables) {
-                return new Inspection(true, false, List.of(), liquibase ? applied(connection) : List.of(), null);
+            if (schema.historyPresent() || !registryTables) {
+                return new AdoptionStatus(file, true, false, List.of(), schema, null);
             }
             List<String> problems = LegacySchemaShape.problems(connection);
             LegacyDefects defects = problems.isEmpty() ? LegacyDefects.count(connection) : null;
-            return new Inspection(true, true, problems, List.of(), defects);
+            return new AdoptionStatus(file, true, true, problems, schema, defects);
         } catch (SQLException e) {
             throw new RegistryUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     static AdoptionStatus status(Path registryDir) {
-        Path file = registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME);
-        Inspection inspection = inspect(file);
-        if (!inspection.exists()) {
-            return new AdoptionStatus(file, false, false, List.of(), List.of(), List.of(), allChangeSets(), null);
-        }
-        List<String> toMarkApplied = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
-        for (String changeSet : allChangeSets()) {
-            if (inspection.applied().contains(changeSet)) {
-                continue;
-            }
-            if (inspection.pythonCreated() && changeSet.startsWith(FILE_10 + "::")) {
-                toMarkApplied.add(changeSet);
-            } else {
-                pending.add(changeSet);
-            }
-        }
-        return new AdoptionStatus(file, true, inspection.pythonCreated(), inspection.shapeProblems(),
-                inspection.applied(), toMarkApplied, pending, inspection.defects());
-    }
-
-    /** The changesets of the packaged master changelog that run on SQLite, in order, as {@code file::id::author}. */
-    static List<String> allChangeSets() {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            inLiquibaseScope(Map.of(), () -> {
-                Database database = DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                var accessor = new ClassLoaderResourceAccessor(PythonRegistryAdoption.class.getClassLoader());
-                DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance()
-                        .getParser(SchemaMigrator.MASTER_CHANGELOG, accessor)
-                        .parse(SchemaMigrator.MASTER_CHANGELOG, new ChangeLogParameters(database), accessor);
-                DbmsChangeSetFilter dbms = new DbmsChangeSetFilter(database);
-                for (ChangeSet changeSet : changeLog.getChangeSets()) {
-                    if (dbms.accepts(changeSet).isAccepted()) {
-                        names.add(name(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor()));
-                    }
-                }
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the packaged changelog: " + e.getMessage(), e);
-        }
-        return names;
-    }
-
-    static String name(String file, String id, String author) {
-        return file + "::" + id + "::" + author;
-    }
-
-    static List<String> applied(Connection connection) throws SQLException {
-        List<String> applied = new ArrayList<>();
-        if (!LegacySchemaShape.tableNames(connection).contains("databasechangelog")) {
-            return applied;
-        }
-        try (Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT filename, id, author FROM DATABASECHANGELOG ORDER BY orderexecuted")) {
-            while (rows.next()) {
-                applied.add(name(rows.getString(1), rows.getString(2), rows.getString(3)));
-            }
-        }
-        return applied;
+        return inspect(registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME));
     }
 
     // ---------------------------------------------------------------- adoption
@@ -187,7 +111,7 @@ final class PythonRegistryAdoption {
      */
     static UpgradeReport adoptIfPythonCreated(Path registryDir, ZoneId legacyZone) {
         Path file = registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME);
-        Inspection inspection = inspect(file);
+        AdoptionStatus inspection = inspect(file);
         if (!inspection.pythonCreated()) {
             if (Files.exists(Path.of(file + ADOPTING_SUFFIX))) {
                 removeLeftovers(file); // a crash after the rename, before the clean-up
@@ -197,28 +121,14 @@ final class PythonRegistryAdoption {
         if (!inspection.shapeProblems().isEmpty()) {
             throw new IncompatibleSchemaException(file, "refusing to adopt", inspection.shapeProblems());
         }
-        // one adoption at a time per folder (two processes opening the same Python file): the
-        // second waits, then finds the file adopted. The lock file goes once the file is adopted.
-        Path lockFile = Path.of(file + ".adopt-lock");
-        // threads of one JVM first meet here: a second FileLock on the same file in one JVM throws
-        synchronized (IN_PROCESS_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), key -> new Object())) {
-            return adoptLocked(file, lockFile, legacyZone);
-        }
-    }
-
-    private static UpgradeReport adoptLocked(Path file, Path lockFile, ZoneId legacyZone) {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
+        // one schema change at a time per folder (two processes opening the same Python file):
+        // the second waits, then finds the file adopted
+        try (RegistryFileLock held = RegistryFileLock.acquire(registryDir)) {
             if (!inspect(file).pythonCreated()) { // adopted meanwhile by another thread or process
-                deleteQuietly(lockFile);
                 return null;
             }
             removeLeftovers(file);
-            UpgradeReport report = adopt(file, legacyZone);
-            deleteQuietly(lockFile);
-            return report;
-        } catch (IOException e) {
-            throw new RegistryUnavailableException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            return adopt(file, legacyZone);
         }
     }
 
@@ -249,7 +159,8 @@ final class PythonRegistryAdoption {
             try (Connection connection = copy.getConnection()) {
                 after = LegacyDefects.count(connection);
                 verifyAdopted(file, connection, after);
-                applied = applied(connection);
+                applied = SchemaMigrator.status(connection, work.toString()).applied().stream()
+                        .map(SchemaStatus.ChangeSetState::key).toList();
             }
             if (!originalHash.equals(sha256(file))) {
                 throw new RegistryUnavailableException(file + " changed while it was being adopted (is the Python"
@@ -307,7 +218,7 @@ final class PythonRegistryAdoption {
     private static void runLiquibase(DataSource dataSource, String[] command, String changelog,
                                      Map<String, Object> scope) {
         try {
-            inLiquibaseScope(scope, () -> {
+            SchemaMigrator.inLiquibaseScope(scope, () -> {
                 try (Connection connection = dataSource.getConnection()) {
                     Database database = DatabaseFactory.getInstance()
                             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -324,18 +235,6 @@ final class PythonRegistryAdoption {
             throw new IllegalStateException("Liquibase " + String.join(" ", command) + " with " + changelog
                     + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private static void inLiquibaseScope(Map<String, Object> extra, Scope.ScopedRunner<?> runner) throws Exception {
-        if (System.getProperty(SchemaMigrator.ANALYTICS_ENABLED) == null) {
-            System.setProperty(SchemaMigrator.ANALYTICS_ENABLED, "false");
-        }
-        Map<String, Object> scope = new HashMap<>(extra);
-        scope.put(Scope.Attr.resourceAccessor.name(),
-                new ClassLoaderResourceAccessor(PythonRegistryAdoption.class.getClassLoader()));
-        scope.put(SchemaMigrator.ANALYTICS_ENABLED, Boolean.FALSE);
-        scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-        Scope.child(scope, runner);
     }
 
     // ---------------------------------------------------------------- files

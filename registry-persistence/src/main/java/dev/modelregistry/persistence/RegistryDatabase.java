@@ -22,8 +22,11 @@ import org.hibernate.cfg.Configuration;
 
 /**
  * The persistence adapter's entry point: a registry database (SQLite file or PostgreSQL server)
- * brought to the latest schema by Liquibase on open, with Hibernate validating (never
- * generating) the schema, a {@link ModelRepository} and a {@link UnitOfWork} over it.
+ * brought to the latest schema by Liquibase on open (skipped when the schema is already current;
+ * on SQLite under the folder's OS lock {@code model_registry.db.liquibase-lock}, so a process
+ * killed while opening never leaves the registry locked: see {@link SchemaMigrator}), with
+ * Hibernate validating (never generating) the schema, a {@link ModelRepository} and a
+ * {@link UnitOfWork} over it.
  *
  * <pre>{@code
  * try (RegistryDatabase db = RegistryDatabase.openSqlite(Path.of("data/models/registry_sqlite"))) {
@@ -74,7 +77,7 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true); // idle connections must not hold a transaction (and so the write lock)
-        return open(url, pool, RegistrySQLiteDialect.class.getName(), extraSettings);
+        return open(url, pool, RegistrySQLiteDialect.class.getName(), extraSettings, registryDir);
     }
 
     /**
@@ -111,7 +114,7 @@ public final class RegistryDatabase implements AutoCloseable {
         List<String> before = PythonRegistryAdoption.status(registryDir).applied();
         org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
         dataSource.setUrl(sqliteUrl(file));
-        SchemaMigrator.updateToLatest(dataSource);
+        SchemaMigrator.updateSqlite(dataSource, file.toString(), registryDir);
         List<String> applied = new ArrayList<>(PythonRegistryAdoption.status(registryDir).applied());
         applied.removeAll(before);
         return new UpgradeReport(file, false, null, null, null, applied);
@@ -144,11 +147,11 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setPoolName("registry-jdbc");
         pool.setMaximumPoolSize(8);
         pool.setAutoCommit(true);
-        return open(url, pool, null, extraSettings);
+        return open(url, pool, null, extraSettings, null);
     }
 
     private static RegistryDatabase open(String url, HikariConfig poolConfig, String dialect,
-                                         Map<String, Object> extraSettings) {
+                                         Map<String, Object> extraSettings, Path sqliteRegistryDir) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(poolConfig);
@@ -156,7 +159,8 @@ public final class RegistryDatabase implements AutoCloseable {
             throw new RegistryUnavailableException("cannot connect to " + url + ": " + e.getMessage(), e);
         }
         try {
-            SchemaMigrator.updateToLatest(dataSource);
+            SchemaMigrator.bringUpToDate(dataSource, sqliteRegistryDir == null ? url
+                    : sqliteRegistryDir.resolve(SQLITE_FILE_NAME).toString(), sqliteRegistryDir);
             SessionFactory sessionFactory = buildSessionFactory(dataSource, dialect, extraSettings);
             return new RegistryDatabase(url, dataSource, sessionFactory);
         } catch (RuntimeException e) {

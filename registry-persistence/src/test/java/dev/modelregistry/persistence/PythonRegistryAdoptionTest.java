@@ -70,8 +70,8 @@ class PythonRegistryAdoptionTest {
         assertThat(PythonRegistryAdoption.sha256(report.backup())).isEqualTo(originalHash);
         assertThat(report.before().danglingActiveVersions()).isEqualTo(5);
         assertThat(report.after().clean()).isTrue();
-        assertThat(PythonRegistries.fileNames(registryDir))
-                .containsExactlyInAnyOrder("model_registry.db", report.backup().getFileName().toString());
+        assertThat(PythonRegistries.fileNames(registryDir)).containsExactlyInAnyOrder("model_registry.db",
+                report.backup().getFileName().toString(), RegistryFileLock.FILE_NAME);
 
         assertThat(count(file, "SELECT COUNT(*) FROM models")).isEqualTo(10);
         assertThat(count(file, "SELECT COUNT(*) FROM versions")).isEqualTo(32);
@@ -122,7 +122,7 @@ class PythonRegistryAdoptionTest {
         AdoptionStatus after = RegistryDatabase.status(registryDir);
         assertThat(after.pythonCreated()).isFalse();
         assertThat(after.current()).isTrue();
-        assertThat(after.applied()).hasSize(PythonRegistryAdoption.allChangeSets().size());
+        assertThat(after.applied()).hasSize(PackagedChangelog.forDbms("sqlite").changeSets().size());
     }
 
     @Test
@@ -178,7 +178,7 @@ class PythonRegistryAdoptionTest {
         }
         assertThat(count(registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME), "SELECT COUNT(*) FROM activation_history"))
                 .isEqualTo(10);
-        assertThat(PythonRegistries.fileNames(registryDir)).hasSize(2); // the file and one backup
+        assertThat(PythonRegistries.fileNames(registryDir)).hasSize(3); // the file, one backup, the (empty) lock file
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.modelregistry.app.cli;
 
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.persistence.AdoptionStatus;
 import dev.modelregistry.persistence.LegacyDefects;
 import dev.modelregistry.persistence.RegistryDatabase;
@@ -50,7 +51,12 @@ final class DbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SchemaStatus status = status(registry);
+            // SQLite: one read-only pass gives the schema status and the Python-adoption facts
+            AdoptionStatus adoption = registry.server() ? null : RegistryDatabase.status(registry.registry);
+            if (adoption != null && !adoption.exists()) {
+                throw new RegistryUnavailableException("no registry database at " + adoption.database(), null);
+            }
+            SchemaStatus status = adoption == null ? status(registry) : adoption.schema();
             out().println("Database  " + status.location());
             if (status.current()) {
                 out().println("Schema    current (" + status.applied().size() + " changesets applied)");
@@ -61,10 +67,16 @@ final class DbCommand implements Runnable {
             } else {
                 out().println("Schema    " + status.pending().size() + " changeset(s) pending: run 'registry db upgrade'");
             }
+            if (status.lock() != null) {
+                out().println("Lock      Liquibase changelog lock held by " + status.lock().lockedBy() + " since "
+                        + status.lock().granted() + (registry.server()
+                        ? ": an update is running, or one was killed; if none runs, release it with 'liquibase releaseLocks'"
+                        : ": an update is running, or one was killed (the next open or upgrade releases it)"));
+            }
             print("Applied", status.applied());
             print("Pending", status.pending());
-            if (!registry.server()) {
-                printAdoption(RegistryDatabase.status(registry.registry));
+            if (adoption != null) {
+                printAdoption(adoption);
             }
             return RegistryCli.OK;
         }
@@ -172,7 +184,7 @@ final class DbCommand implements Runnable {
         }
 
         private static String describeKey(ChangeSetState state) {
-            return state.file() + "::" + state.id() + "::" + state.author();
+            return state.key();
         }
     }
 }
