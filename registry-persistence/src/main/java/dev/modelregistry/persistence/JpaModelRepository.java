@@ -52,8 +52,9 @@ final class JpaModelRepository implements ModelRepository {
             if (session.contains(model)) {
                 return null;
             }
-            // find, not a query: a query would flush the whole session first (quadratic in bulk imports)
-            if (session.find(Model.class, model.id().value()) != null) {
+            // known absent (a query of this unit of work found no such model), else find, not a
+            // query: a query would flush the whole session first (quadratic in bulk imports)
+            if (!unitOfWork.knownAbsent(model.id().value()) && session.find(Model.class, model.id().value()) != null) {
                 session.merge(model);
             } else {
                 session.persist(model);
@@ -101,6 +102,9 @@ final class JpaModelRepository implements ModelRepository {
                 models.addAll(session.createQuery("select distinct m from Model m left join fetch m.versions"
                         + " where m.id in :ids order by m.id", Model.class).setParameter("ids", chunk).getResultList());
             }
+            Set<String> absent = new HashSet<>(ids);
+            models.forEach(model -> absent.remove(model.id().value()));
+            unitOfWork.rememberAbsent(absent);
             return models;
         });
     }
