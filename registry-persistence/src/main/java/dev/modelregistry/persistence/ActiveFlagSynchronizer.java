@@ -4,7 +4,10 @@ import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelVersion;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +31,11 @@ import org.hibernate.type.Type;
  * active version changed since the last flush (its {@code activationCount} moved), this clears
  * the flag of every other version of that model with one indexed UPDATE; the flush then writes
  * the new state without an intermediate clash.
+ *
+ * <p>It also spares bulk imports two look-ups per new model: versions owned by a model being
+ * persisted are new (a new model is created empty and gets only new versions), so Hibernate
+ * need not SELECT the active version to learn that it is transient; and model ids that a query
+ * of this session found absent ({@link #absentModelIds()}) need no existence check on save.
  */
 final class ActiveFlagSynchronizer implements Interceptor {
 
@@ -40,6 +48,8 @@ final class ActiveFlagSynchronizer implements Interceptor {
     private final Map<String, Integer> syncedActivationCounts = new HashMap<>();
     private final Set<String> touchedModelIds = new LinkedHashSet<>();
     private final List<String> persistedVersionIds = new ArrayList<>();
+    private final Set<Object> versionsOfNewModels = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<String> absentModelIds = new HashSet<>();
     private Session session;
 
     ActiveFlagSynchronizer(EntityPersister modelPersister) {
@@ -58,6 +68,17 @@ final class ActiveFlagSynchronizer implements Interceptor {
         return persistedVersionIds;
     }
 
+    /** Model ids a query of this session looked for and did not find; forgotten when the model is persisted. */
+    Set<String> absentModelIds() {
+        return absentModelIds;
+    }
+
+    /** Only answers for the versions of a model being persisted in this session (new); else Hibernate decides. */
+    @Override
+    public Boolean isTransient(Object entity) {
+        return entity instanceof ModelVersion && versionsOfNewModels.contains(entity) ? Boolean.TRUE : null;
+    }
+
     @Override
     public boolean onLoad(Object entity, Object id, Object[] state, String[] propertyNames, Type[] types) {
         if (entity instanceof Model) {
@@ -73,8 +94,10 @@ final class ActiveFlagSynchronizer implements Interceptor {
 
     @Override
     public boolean onPersist(Object entity, Object id, Object[] state, String[] propertyNames, Type[] types) {
-        if (entity instanceof Model) {
+        if (entity instanceof Model model) {
             touchedModelIds.add((String) id);
+            absentModelIds.remove((String) id);
+            versionsOfNewModels.addAll(model.versions());
         } else if (entity instanceof ModelVersion) {
             persistedVersionIds.add((String) id);
         }
@@ -98,6 +121,7 @@ final class ActiveFlagSynchronizer implements Interceptor {
 
     @Override
     public void postFlush(Iterator<Object> entities) {
+        versionsOfNewModels.clear(); // flushed: the persistence context knows them now
         while (entities.hasNext()) {
             if (entities.next() instanceof Model model) {
                 syncedActivationCounts.put(model.id().value(), activationCount(model));

@@ -6,9 +6,11 @@ import dev.modelregistry.domain.model.Attributes;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.LinkedHashMap;
+import org.hibernate.annotations.Immutable;
 
 /** Configurations and metrics as JSON object text (key order kept; NaN/Infinity as bare tokens). */
 @Converter(autoApply = true)
+@Immutable // the domain value is immutable: Hibernate need not deep-copy it (a JSON round trip) for every snapshot
 public class AttributesJsonConverter implements AttributeConverter<Attributes, String> {
 
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {

@@ -10,10 +10,14 @@ import dev.modelregistry.domain.model.ModelVersion;
 import dev.modelregistry.domain.model.RegistryStatistics;
 import dev.modelregistry.domain.model.VersionId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -33,6 +37,9 @@ final class JpaModelRepository implements ModelRepository {
     private static final String ACTIVE_VERSION_SQL =
             "select version_id from versions where model_id = :modelId and is_active";
 
+    /** Ids per IN list: well below SQLite's 999 bound parameters of older builds and PostgreSQL's 32,767. */
+    static final int IN_CHUNK = 500;
+
     private final JpaUnitOfWork unitOfWork;
 
     JpaModelRepository(JpaUnitOfWork unitOfWork) {
@@ -45,8 +52,9 @@ final class JpaModelRepository implements ModelRepository {
             if (session.contains(model)) {
                 return null;
             }
-            // find, not a query: a query would flush the whole session first (quadratic in bulk imports)
-            if (session.find(Model.class, model.id().value()) != null) {
+            // known absent (a query of this unit of work found no such model), else find, not a
+            // query: a query would flush the whole session first (quadratic in bulk imports)
+            if (!unitOfWork.knownAbsent(model.id().value()) && session.find(Model.class, model.id().value()) != null) {
                 session.merge(model);
             } else {
                 session.persist(model);
@@ -69,6 +77,44 @@ final class JpaModelRepository implements ModelRepository {
     @Override
     public Optional<ModelVersion> findVersion(VersionId versionId) {
         return unitOfWork.read(session -> versionIn(session, versionId));
+    }
+
+    @Override
+    public Set<VersionId> findExistingVersionIds(Collection<VersionId> versionIds) {
+        List<String> ids = versionIds.stream().map(VersionId::value).distinct().toList();
+        return unitOfWork.read(session -> {
+            Set<VersionId> existing = new HashSet<>();
+            for (List<String> chunk : chunks(ids)) {
+                // a query: Hibernate flushes pending versions of this unit of work first, so they count
+                session.createQuery("select v.id from ModelVersion v where v.id in :ids", String.class)
+                        .setParameter("ids", chunk).getResultList().forEach(id -> existing.add(new VersionId(id)));
+            }
+            return existing;
+        });
+    }
+
+    @Override
+    public List<Model> findAllWithVersions(Collection<ModelId> modelIds) {
+        List<String> ids = modelIds.stream().map(ModelId::value).distinct().sorted().toList();
+        return unitOfWork.read(session -> {
+            List<Model> models = new ArrayList<>();
+            for (List<String> chunk : chunks(ids)) {
+                models.addAll(session.createQuery("select distinct m from Model m left join fetch m.versions"
+                        + " where m.id in :ids order by m.id", Model.class).setParameter("ids", chunk).getResultList());
+            }
+            Set<String> absent = new HashSet<>(ids);
+            models.forEach(model -> absent.remove(model.id().value()));
+            unitOfWork.rememberAbsent(absent);
+            return models;
+        });
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)));
+        }
+        return chunks;
     }
 
     /**

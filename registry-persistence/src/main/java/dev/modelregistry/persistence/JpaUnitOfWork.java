@@ -13,6 +13,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -114,6 +115,24 @@ final class JpaUnitOfWork implements UnitOfWork {
             session.flush();
             session.clear();
         }
+    }
+
+    /** Records model ids a query of the current unit of work found absent (nothing outside one). */
+    void rememberAbsent(java.util.Collection<String> modelIds) {
+        Session session = current.get();
+        if (session != null) {
+            tracker(session).absentModelIds().addAll(modelIds);
+        }
+    }
+
+    /** Whether a query of the current unit of work found this model absent (and it was not persisted since). */
+    boolean knownAbsent(String modelId) {
+        Session session = current.get();
+        return session != null && tracker(session).absentModelIds().contains(modelId);
+    }
+
+    private static ActiveFlagSynchronizer tracker(Session session) {
+        return (ActiveFlagSynchronizer) session.unwrap(SessionImplementor.class).getInterceptor();
     }
 
     /** Runs {@code query} on the thread's current session, or on a short-lived one outside any transaction. */

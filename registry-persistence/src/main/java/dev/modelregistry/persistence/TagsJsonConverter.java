@@ -6,9 +6,11 @@ import dev.modelregistry.domain.model.Tags;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
+import org.hibernate.annotations.Immutable;
 
 /** Tags as a JSON array of strings; empty text or {@code null} (legacy rows) read as no tags. */
 @Converter(autoApply = true)
+@Immutable // the domain value is immutable: Hibernate need not deep-copy it (a JSON round trip) for every snapshot
 public class TagsJsonConverter implements AttributeConverter<Tags, String> {
 
     private static final TypeReference<List<String>> LIST = new TypeReference<>() {

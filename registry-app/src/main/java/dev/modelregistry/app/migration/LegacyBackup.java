@@ -2,6 +2,7 @@ package dev.modelregistry.app.migration;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,20 +10,23 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * M3: a copy of the legacy folder in a new sibling {@code registry_backup_YYYYMMDD_HHMMSS}
- * (never an existing one: a suffix is added instead), verified file by file with SHA-256.
+ * (never an existing one: a suffix is added instead), verified file by file with SHA-256: the
+ * hash of the bytes read from each legacy file while copying it must equal the hash of the copy
+ * read back.
  */
 final class LegacyBackup {
 
@@ -43,22 +47,16 @@ final class LegacyBackup {
     }
 
     /**
-     * Copies and verifies. On any failure the partial copy is removed and the exception says
-     * which file failed; the legacy folder is only read.
+     * Copies and verifies. Each file is hashed (SHA-256) while it is copied, from the bytes read
+     * from the legacy file, and the written copy is then read back and must hash the same; on any
+     * failure or mismatch the partial copy is removed and the exception says which file failed.
+     * The legacy folder is only read, once.
      */
     static Path create(Path legacyDir, LocalDateTime now) {
         Path target = plannedPath(legacyDir, now);
         try {
             Files.createDirectory(target);
-            List<Path> files = copyTree(legacyDir, target);
-            for (Path relative : files) {
-                String original = sha256(legacyDir.resolve(relative));
-                String copy = sha256(target.resolve(relative));
-                if (!original.equals(copy)) {
-                    throw new IOException("backup copy of " + legacyDir.resolve(relative) + " differs from the original (SHA-256 "
-                            + copy + " instead of " + original + ")");
-                }
-            }
+            copyTree(legacyDir, target);
             return target;
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(target);
@@ -67,8 +65,8 @@ final class LegacyBackup {
         }
     }
 
-    private static List<Path> copyTree(Path source, Path target) throws IOException {
-        List<Path> copied = new ArrayList<>();
+    private static void copyTree(Path source, Path target) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -81,32 +79,62 @@ final class LegacyBackup {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path relative = source.relativize(file);
-                Files.copy(file, target.resolve(relative.toString()), StandardCopyOption.COPY_ATTRIBUTES,
-                        LinkOption.NOFOLLOW_LINKS);
-                if (attrs.isRegularFile()) {
-                    copied.add(relative);
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (!attrs.isRegularFile()) { // a link or special file is copied as such, not verified
+                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                    return FileVisitResult.CONTINUE;
+                }
+                String original = copyHashing(file, copy, buffer);
+                copyAttributes(file, copy, attrs);
+                String copied = sha256(copy, buffer);
+                if (!original.equals(copied)) {
+                    throw new IOException("backup copy of " + file + " differs from the original (SHA-256 "
+                            + copied + " instead of " + original + ")");
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        return copied;
     }
 
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+    /** Copies a regular file's bytes and returns the SHA-256 of the bytes read from it. */
+    private static String copyHashing(Path file, Path copy, byte[] buffer) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+             OutputStream out = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+                out.write(buffer, 0, read);
+            }
         }
-        byte[] buffer = new byte[64 * 1024];
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** What {@code COPY_ATTRIBUTES} keeps: times, and POSIX permissions where the file system has them. */
+    private static void copyAttributes(Path file, Path copy, BasicFileAttributes attrs) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(copy, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (posix != null) {
+            posix.setPermissions(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+        }
+        Files.getFileAttributeView(copy, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(attrs.lastModifiedTime(), attrs.lastAccessTime(), attrs.creationTime());
+    }
+
+    private static String sha256(Path file, byte[] buffer) throws IOException {
+        MessageDigest digest = sha256Digest();
         try (InputStream in = Files.newInputStream(file)) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 digest.update(buffer, 0, read);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     private static void deleteQuietly(Path folder) {

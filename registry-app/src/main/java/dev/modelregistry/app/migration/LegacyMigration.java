@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -122,77 +124,102 @@ public final class LegacyMigration {
         int unvalidated = 0;
         Set<ModelId> touched = new HashSet<>();
         int done = 0;
-        for (LegacyModel legacyModel : plan.models()) {
-            ModelId modelId = ModelId.of(SensorId.of(legacyModel.sensorId()), ModelType.of(legacyModel.modelType()));
-            List<ImportedVersion> fresh = new ArrayList<>();
-            for (LegacyVersion legacyVersion : legacyModel.versions()) {
-                Optional<ModelVersion> existing = repository.findVersion(VersionId.of(legacyVersion.versionId()));
-                if (existing.isPresent()) {
-                    List<String> differences = LegacyVersions.differences(existing.get(), legacyVersion);
-                    if (!differences.isEmpty()) {
-                        throw new ImportConflictException("version " + legacyVersion.versionId()
-                                + " already exists in the database with different content; nothing was changed: "
-                                + String.join("; ", differences));
+        for (List<LegacyModel> batch : batches(plan.models())) {
+            // one look-up per batch (not per version) of the ids already in the database (M5)
+            List<VersionId> versionIds = new ArrayList<>();
+            batch.forEach(legacyModel -> legacyModel.versions().forEach(v -> versionIds.add(VersionId.of(v.versionId()))));
+            Set<VersionId> existingIds = repository.findExistingVersionIds(versionIds);
+            Map<ModelId, Model> storedModels = byId(repository.findAllWithVersions(batch.stream().map(LegacyMigration::idOf).toList()));
+            for (LegacyModel legacyModel : batch) {
+                ModelId modelId = idOf(legacyModel);
+                List<ImportedVersion> fresh = new ArrayList<>();
+                for (LegacyVersion legacyVersion : legacyModel.versions()) {
+                    VersionId versionId = VersionId.of(legacyVersion.versionId());
+                    if (existingIds.contains(versionId)) {
+                        ModelVersion existing = repository.findVersion(versionId).orElseThrow();
+                        List<String> differences = LegacyVersions.differences(existing, legacyVersion);
+                        if (!differences.isEmpty()) {
+                            throw new ImportConflictException("version " + legacyVersion.versionId()
+                                    + " already exists in the database with different content; nothing was changed: "
+                                    + String.join("; ", differences));
+                        }
+                        alreadyPresent++;
+                    } else {
+                        fresh.add(LegacyVersions.toImported(legacyVersion));
+                        unvalidated += legacyVersion.validated() ? 0 : 1;
                     }
-                    alreadyPresent++;
-                } else {
-                    fresh.add(LegacyVersions.toImported(legacyVersion));
-                    unvalidated += legacyVersion.validated() ? 0 : 1;
                 }
+                Model stored = storedModels.get(modelId);
+                if (stored == null || !fresh.isEmpty()) {
+                    Model model = stored != null ? stored : Model.create(SensorId.of(legacyModel.sensorId()),
+                            ModelType.of(legacyModel.modelType()), now);
+                    model.importVersions(fresh, legacyModel.activeVersion() == null ? null : VersionId.of(legacyModel.activeVersion()), now);
+                    repository.save(model);
+                    imported += fresh.size();
+                    touched.add(modelId);
+                }
+                listener.progress(++done, plan.models().size());
             }
-            Optional<Model> stored = repository.findById(modelId);
-            if (stored.isEmpty() || !fresh.isEmpty()) {
-                Model model = stored.orElseGet(() -> Model.create(SensorId.of(legacyModel.sensorId()),
-                        ModelType.of(legacyModel.modelType()), now));
-                model.importVersions(fresh, legacyModel.activeVersion() == null ? null : VersionId.of(legacyModel.activeVersion()), now);
-                repository.save(model);
-                imported += fresh.size();
-                touched.add(modelId);
-            }
-            if (++done % BATCH == 0) {
-                unitOfWork.checkpoint();
-            }
-            listener.progress(done, plan.models().size());
+            unitOfWork.checkpoint();
         }
         return new Counts(imported, alreadyPresent, unvalidated, Set.copyOf(touched));
     }
 
-    /** M6: every imported model and version read back and compared with the legacy files. */
+    /** M6: every imported model and version read back (a batch of models per query) and compared with the legacy files. */
     private List<String> verify(MigrationPlan plan, Set<ModelId> touched, ModelRepository repository, UnitOfWork unitOfWork) {
         List<String> mismatches = new ArrayList<>();
         int done = 0;
-        for (LegacyModel legacyModel : plan.models()) {
-            ModelId modelId = ModelId.of(SensorId.of(legacyModel.sensorId()), ModelType.of(legacyModel.modelType()));
-            Optional<Model> stored = repository.findById(modelId);
-            if (stored.isEmpty()) {
-                mismatches.add("model " + modelId + " is missing from the database");
-                continue;
-            }
-            Model model = stored.get();
-            for (LegacyVersion legacyVersion : legacyModel.versions()) {
-                Optional<ModelVersion> version = model.findVersion(VersionId.of(legacyVersion.versionId()));
-                if (version.isEmpty()) {
-                    mismatches.add("version " + legacyVersion.versionId() + " of model " + modelId + " is missing from the database");
-                } else {
-                    mismatches.addAll(LegacyVersions.differences(version.get(), legacyVersion));
+        for (List<LegacyModel> batch : batches(plan.models())) {
+            Map<ModelId, Model> storedModels = byId(repository.findAllWithVersions(batch.stream().map(LegacyMigration::idOf).toList()));
+            for (LegacyModel legacyModel : batch) {
+                ModelId modelId = idOf(legacyModel);
+                listener.progress(++done, plan.models().size());
+                Model model = storedModels.get(modelId);
+                if (model == null) {
+                    mismatches.add("model " + modelId + " is missing from the database");
+                    continue;
+                }
+                for (LegacyVersion legacyVersion : legacyModel.versions()) {
+                    Optional<ModelVersion> version = model.findVersion(VersionId.of(legacyVersion.versionId()));
+                    if (version.isEmpty()) {
+                        mismatches.add("version " + legacyVersion.versionId() + " of model " + modelId + " is missing from the database");
+                    } else {
+                        mismatches.addAll(LegacyVersions.differences(version.get(), legacyVersion));
+                    }
+                }
+                long activeCount = model.versions().stream().filter(ModelVersion::isActive).count();
+                if (!model.versions().isEmpty() && activeCount != 1) {
+                    mismatches.add("model " + modelId + " has " + activeCount + " active versions instead of exactly one");
+                }
+                Optional<String> expectedActive = legacyModel.active().map(LegacyVersion::versionId);
+                Optional<String> active = model.activeVersionId().map(VersionId::value);
+                if (touched.contains(modelId) && expectedActive.isPresent() && !expectedActive.equals(active)) {
+                    mismatches.add("model " + modelId + ": active version is " + active.orElse("none")
+                            + " but the legacy index says " + expectedActive.get());
                 }
             }
-            long activeCount = model.versions().stream().filter(ModelVersion::isActive).count();
-            if (!model.versions().isEmpty() && activeCount != 1) {
-                mismatches.add("model " + modelId + " has " + activeCount + " active versions instead of exactly one");
-            }
-            Optional<String> expectedActive = legacyModel.active().map(LegacyVersion::versionId);
-            Optional<String> active = model.activeVersionId().map(VersionId::value);
-            if (touched.contains(modelId) && expectedActive.isPresent() && !expectedActive.equals(active)) {
-                mismatches.add("model " + modelId + ": active version is " + active.orElse("none")
-                        + " but the legacy index says " + expectedActive.get());
-            }
-            if (++done % BATCH == 0) {
-                unitOfWork.checkpoint();
-            }
-            listener.progress(done, plan.models().size());
+            unitOfWork.checkpoint();
         }
         return mismatches;
+    }
+
+    private static ModelId idOf(LegacyModel legacyModel) {
+        return ModelId.of(SensorId.of(legacyModel.sensorId()), ModelType.of(legacyModel.modelType()));
+    }
+
+    private static Map<ModelId, Model> byId(List<Model> models) {
+        Map<ModelId, Model> byId = new HashMap<>();
+        models.forEach(model -> byId.put(model.id(), model));
+        return byId;
+    }
+
+    /** Consecutive batches of {@value #BATCH} models: one round of queries and one checkpoint each. */
+    private static List<List<LegacyModel>> batches(List<LegacyModel> models) {
+        List<List<LegacyModel>> batches = new ArrayList<>();
+        for (int from = 0; from < models.size(); from += BATCH) {
+            batches.add(models.subList(from, Math.min(models.size(), from + BATCH)));
+        }
+        return batches;
     }
 
     /** A version id exists with different content (M5). */

@@ -1,7 +1,9 @@
 package dev.modelregistry.domain.model;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: where Model aggregates live. Implementations run inside a {@link UnitOfWork}; changes to
@@ -19,6 +21,20 @@ public interface ModelRepository {
     Optional<Model> findByVersion(VersionId versionId);
 
     Optional<ModelVersion> findVersion(VersionId versionId);
+
+    /**
+     * Which of these version ids exist (in any model), including versions added earlier in the
+     * same unit of work: a few queries for the whole collection (bulk imports check thousands of
+     * ids), never one per id. Loads no version.
+     */
+    Set<VersionId> findExistingVersionIds(Collection<VersionId> versionIds);
+
+    /**
+     * The models among these ids that exist, ordered by id, each with its versions loaded: a
+     * few queries for the whole collection (bulk imports and their verification), never one
+     * per model. Unknown ids are left out.
+     */
+    List<Model> findAllWithVersions(Collection<ModelId> modelIds);
 
     /** The active version of a model: one indexed lookup. */
     Optional<VersionId> findActiveVersionId(ModelId modelId);

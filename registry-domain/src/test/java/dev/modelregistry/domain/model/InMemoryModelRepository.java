@@ -2,10 +2,13 @@ package dev.modelregistry.domain.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
@@ -33,6 +36,20 @@ public class InMemoryModelRepository implements ModelRepository {
     @Override
     public Optional<ModelVersion> findVersion(VersionId versionId) {
         return findByVersion(versionId).flatMap(model -> model.findVersion(versionId));
+    }
+
+    @Override
+    public Set<VersionId> findExistingVersionIds(Collection<VersionId> versionIds) {
+        Set<VersionId> wanted = new HashSet<>(versionIds);
+        Set<VersionId> existing = new HashSet<>();
+        allVersions().map(ModelVersion::id).filter(wanted::contains).forEach(existing::add);
+        return existing;
+    }
+
+    @Override
+    public List<Model> findAllWithVersions(Collection<ModelId> modelIds) {
+        return modelIds.stream().distinct().map(this::findById).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(model -> model.id().value())).toList();
     }
 
     @Override

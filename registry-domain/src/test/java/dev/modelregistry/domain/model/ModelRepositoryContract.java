@@ -8,6 +8,7 @@ import static dev.modelregistry.domain.model.Fixtures.nextVersionId;
 import static dev.modelregistry.domain.model.Fixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -72,6 +73,61 @@ public abstract class ModelRepositoryContract {
             assertThat(repository().findById(new ModelId("telemanom_" + freshSensor()))).isEmpty();
             assertThat(repository().findVersion(VersionId.of("ffffffffffff"))).isEmpty();
             assertThat(repository().findByVersion(VersionId.of("ffffffffffff"))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void existingVersionIdsAreFoundInBulkIncludingVersionsAddedInTheSameUnitOfWork() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> stored = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            VersionId first = register(model, 0.05, 1).id();
+            VersionId second = register(model, 0.04, 2).id();
+            repository().save(model);
+            return List.of(first, second);
+        });
+
+        tx(() -> {
+            VersionId added = register(repository().findById(modelId).orElseThrow(), 0.03, 3).id();
+            List<VersionId> asked = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) { // more than one IN list of a database adapter
+                asked.add(VersionId.of("unknown-" + sensor.hashCode() + "-" + i));
+            }
+            asked.add(stored.get(0));
+            asked.add(0, added);
+            asked.add(stored.get(0));
+            assertThat(repository().findExistingVersionIds(asked)).containsExactlyInAnyOrder(stored.get(0), added);
+            assertThat(repository().findExistingVersionIds(List.of())).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void modelsAreLoadedInBulkByIdWithTheirVersions() {
+        String sensor = freshSensor();
+        ModelId anomalyId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        ModelId forecasterId = ModelId.of(SensorId.of(sensor), ModelType.of("transformer"));
+        List<VersionId> ids = tx(() -> {
+            Model anomaly = newModel(sensor, "telemanom");
+            VersionId older = register(anomaly, 0.05, 1).id();
+            VersionId newer = register(anomaly, 0.02, 2).id();
+            repository().save(anomaly);
+            repository().save(newModel(sensor, "transformer"));
+            return List.of(older, newer);
+        });
+
+        tx(() -> {
+            List<Model> found = repository().findAllWithVersions(
+                    List.of(forecasterId, new ModelId("telemanom_unknown-" + sensor), anomalyId, forecasterId));
+            assertThat(found).extracting(Model::id).containsExactly(anomalyId, forecasterId);
+            Model anomaly = found.get(0);
+            assertThat(anomaly.versions()).extracting(ModelVersion::id).containsExactly(ids.get(0), ids.get(1));
+            assertThat(anomaly.activeVersionId()).contains(ids.get(1));
+            assertThat(anomaly.findVersion(ids.get(0)).orElseThrow().lineage()).isPresent();
+            assertThat(found.get(1).versions()).isEmpty();
+            assertThat(repository().findAllWithVersions(List.of())).isEmpty();
             return null;
         });
     }
