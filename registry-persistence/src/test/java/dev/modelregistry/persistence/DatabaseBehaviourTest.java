@@ -32,9 +32,16 @@ abstract class DatabaseBehaviourTest {
 
     private static final RandomVersionIdGenerator IDS = new RandomVersionIdGenerator();
 
-    protected abstract RegistryDatabase database();
+    /** The test class's database (a static {@code @RegisterExtension} field of the subclass). */
+    protected abstract ClassDatabase db();
 
-    protected abstract Connection connect() throws SQLException;
+    protected RegistryDatabase database() {
+        return db().database();
+    }
+
+    protected Connection connect() throws SQLException {
+        return db().connect();
+    }
 
     private static String freshSensor() {
         return "behaviour-" + UUID.randomUUID();

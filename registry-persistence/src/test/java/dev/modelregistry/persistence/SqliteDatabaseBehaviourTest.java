@@ -34,13 +34,8 @@ class SqliteDatabaseBehaviourTest extends DatabaseBehaviourTest {
     static final ClassDatabase db = ClassDatabase.sqlite();
 
     @Override
-    protected RegistryDatabase database() {
-        return db.database();
-    }
-
-    @Override
-    protected Connection connect() throws SQLException {
-        return db.connect();
+    protected ClassDatabase db() {
+        return db;
     }
 
     @Override
