@@ -7,6 +7,8 @@ import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.UnitOfWork;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -33,9 +35,17 @@ final class JpaUnitOfWork implements UnitOfWork {
     private final SessionFactory sessionFactory;
     private final EntityPersister modelPersister;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
+    private final Lock writers;
 
-    JpaUnitOfWork(SessionFactory sessionFactory) {
+    /**
+     * @param singleWriter queue this process's write transactions on a fair lock (SQLite: the
+     *                     database has one writer at a time anyway, and threads waiting in
+     *                     SQLite's busy handler sleep in coarse steps; other processes still
+     *                     meet the busy timeout)
+     */
+    JpaUnitOfWork(SessionFactory sessionFactory, boolean singleWriter) {
         this.sessionFactory = sessionFactory;
+        this.writers = singleWriter ? new ReentrantLock(true) : null;
         this.modelPersister = sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
                 .getEntityDescriptor(Model.class);
     }
@@ -49,6 +59,9 @@ final class JpaUnitOfWork implements UnitOfWork {
         PersistenceFailures.Kind lastKind = null;
         String lastModel = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (writers != null) {
+                writers.lock();
+            }
             ActiveFlagSynchronizer tracker = new ActiveFlagSynchronizer(modelPersister);
             Session session = sessionFactory.withOptions().interceptor(tracker).openSession();
             tracker.attach(session);
@@ -77,6 +90,9 @@ final class JpaUnitOfWork implements UnitOfWork {
             } finally {
                 current.remove();
                 session.close();
+                if (writers != null) {
+                    writers.unlock();
+                }
             }
             backoff(attempt);
         }

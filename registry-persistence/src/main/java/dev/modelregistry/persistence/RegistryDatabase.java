@@ -45,11 +45,12 @@ public final class RegistryDatabase implements AutoCloseable {
     private final JpaUnitOfWork unitOfWork;
     private final JpaModelRepository repository;
 
-    private RegistryDatabase(String jdbcUrl, HikariDataSource dataSource, SessionFactory sessionFactory) {
+    private RegistryDatabase(String jdbcUrl, HikariDataSource dataSource, SessionFactory sessionFactory,
+                             boolean singleWriter) {
         this.jdbcUrl = jdbcUrl;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
-        this.unitOfWork = new JpaUnitOfWork(sessionFactory);
+        this.unitOfWork = new JpaUnitOfWork(sessionFactory, singleWriter);
         this.repository = new JpaModelRepository(unitOfWork);
     }
 
@@ -162,7 +163,7 @@ public final class RegistryDatabase implements AutoCloseable {
             SchemaMigrator.bringUpToDate(dataSource, sqliteRegistryDir == null ? url
                     : sqliteRegistryDir.resolve(SQLITE_FILE_NAME).toString(), sqliteRegistryDir);
             SessionFactory sessionFactory = buildSessionFactory(dataSource, dialect, extraSettings);
-            return new RegistryDatabase(url, dataSource, sessionFactory);
+            return new RegistryDatabase(url, dataSource, sessionFactory, sqliteRegistryDir != null);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
