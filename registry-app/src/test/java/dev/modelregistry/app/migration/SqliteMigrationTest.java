@@ -2,6 +2,10 @@ package dev.modelregistry.app.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistrySQLite;
 import dev.modelregistry.app.ModelVersionDetails;
@@ -82,5 +86,41 @@ class SqliteMigrationTest {
         assertThat(report.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
         assertThat(report.imported()).isEqualTo(600);
         assertThat(report.mismatches()).isEmpty();
+    }
+
+    @Test
+    void aManualPromotionNanMetricsAndUnicodeSurviveTheMigrationIntoSqlite() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        ObjectMapper json = new ObjectMapper().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
+        ObjectNode newer = (ObjectNode) json.readTree(LegacyFixtures.metadata(legacy, "7f282096").toFile());
+        newer.put("version", "0a1b2c3d");
+        newer.put("created_at", "2025-09-30T10:00:00.000001");
+        newer.put("performance_score", 0.99);
+        newer.put("description", "Prévision – Δ 🚀");
+        Files.writeString(LegacyFixtures.metadata(legacy, "0a1b2c3d"),
+                json.writeValueAsString(newer).replace("\"mae\":", "\"nan_metric\":NaN,\"mae\":"));
+        ObjectNode index = (ObjectNode) json.readTree(legacy.resolve("models_index.json").toFile());
+        ObjectNode entry = ((ObjectNode) index.get("transformer_SMAP-PWR-001").get("versions").get(0)).deepCopy();
+        entry.put("version_id", "0a1b2c3d");
+        entry.put("performance_score", 0.99);
+        ((ArrayNode) index.get("transformer_SMAP-PWR-001").get("versions")).add(entry);
+        json.writeValue(legacy.resolve("models_index.json").toFile(), index);
+        ObjectNode versions = (ObjectNode) json.readTree(legacy.resolve("versions_index.json").toFile());
+        versions.put("0a1b2c3d", "data\\\\models\\\\registry\\\\metadata\\\\0a1b2c3d.json");
+        json.writeValue(legacy.resolve("versions_index.json").toFile(), versions);
+
+        MigrationReport report = migration.migrate(request(legacy, false));
+
+        assertThat(report.outcome()).as(report.problems().toString()).isEqualTo(MigrationOutcome.MIGRATED);
+        assertThat(report.mismatches()).isEmpty();
+        try (ModelRegistry registry = ModelRegistrySQLite.open(legacy.resolveSibling("registry_sqlite"))) {
+            assertThat(registry.getActiveModelVersion("SMAP-PWR-001", "transformer"))
+                    .as("the index's active version is kept although a better one exists").contains("7f282096");
+            ModelVersionDetails better = registry.getModelMetadata("0a1b2c3d").orElseThrow();
+            assertThat(better.isActive()).isFalse();
+            assertThat(better.description()).isEqualTo("Prévision – Δ 🚀");
+            assertThat((Double) better.validationMetrics().get("nan_metric")).isNaN();
+            assertThat(better.createdAt()).isEqualTo(Instant.parse("2025-09-30T10:00:00.000001Z"));
+        }
     }
 }
