@@ -20,6 +20,17 @@ public final class ModelRegistryJdbc {
         return open(jdbcUrl, user, password, ScoringWeights.DEFAULTS, DEFAULT_ARTIFACT_ROOT);
     }
 
+    /**
+     * Opens a registry on a server for reading only: read-only sessions, no Liquibase run;
+     * every change through it throws {@link dev.modelregistry.domain.ReadOnlyRegistryException}.
+     *
+     * @throws dev.modelregistry.domain.SchemaUpgradeRequiredException an empty database or an older schema
+     */
+    public static ModelRegistry openReadOnly(String jdbcUrl, String user, String password) {
+        RegistryDatabase database = RegistryDatabase.openJdbcReadOnly(jdbcUrl, user, password);
+        return RegistryBootstrap.wire(database, ScoringWeights.DEFAULTS, DEFAULT_ARTIFACT_ROOT, database.jdbcUrl());
+    }
+
     /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
     public static ModelRegistry open(String jdbcUrl, String user, String password, ScoringWeights weights,
                                      Path artifactRoot) {

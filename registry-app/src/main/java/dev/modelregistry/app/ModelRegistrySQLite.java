@@ -32,6 +32,20 @@ public final class ModelRegistrySQLite {
         return open(registryDir, weights, FileSystemArtifactStore.defaultRootFor(registryDir));
     }
 
+    /**
+     * Opens an existing registry for reading only: nothing is created, upgraded, adopted or
+     * written (the file is opened read-only, so a file without write permission can be read);
+     * every change through it throws {@link dev.modelregistry.domain.ReadOnlyRegistryException}.
+     *
+     * @throws dev.modelregistry.domain.RegistryNotFoundException      no file, or an empty one
+     * @throws dev.modelregistry.domain.SchemaUpgradeRequiredException the schema needs {@code registry db upgrade}
+     */
+    public static ModelRegistry openReadOnly(Path registryDir) {
+        RegistryDatabase database = RegistryDatabase.openSqliteReadOnly(registryDir);
+        return RegistryBootstrap.wire(database, ScoringWeights.DEFAULTS, FileSystemArtifactStore.defaultRootFor(registryDir),
+                registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString());
+    }
+
     /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
     public static ModelRegistry open(Path registryDir, ScoringWeights weights, Path artifactRoot) {
         RegistryDatabase database = RegistryDatabase.openSqlite(registryDir);

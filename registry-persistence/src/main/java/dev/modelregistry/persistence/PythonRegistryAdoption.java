@@ -264,7 +264,7 @@ final class PythonRegistryAdoption {
     }
 
     /** The file header's read/write versions are 2 for WAL mode (sqlite.org/fileformat.html). */
-    private static boolean walMode(Path file) {
+    static boolean walMode(Path file) {
         byte[] header = new byte[20];
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(header, 0, 20) == 20 && header[18] == 2 && header[19] == 2;

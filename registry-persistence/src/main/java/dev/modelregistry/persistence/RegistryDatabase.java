@@ -2,7 +2,10 @@ package dev.modelregistry.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.domain.SchemaMismatchException;
+import dev.modelregistry.domain.SchemaUpgradeRequiredException;
 import dev.modelregistry.domain.model.ActivationChange;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelRepository;
@@ -19,6 +22,7 @@ import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
 
 /**
  * The persistence adapter's entry point: a registry database (SQLite file or PostgreSQL server)
@@ -45,13 +49,16 @@ public final class RegistryDatabase implements AutoCloseable {
     private final JpaUnitOfWork unitOfWork;
     private final JpaModelRepository repository;
 
+    private final UnitOfWork exposedUnitOfWork;
+
     private RegistryDatabase(String jdbcUrl, HikariDataSource dataSource, SessionFactory sessionFactory,
-                             boolean singleWriter) {
+                             boolean singleWriter, boolean readOnly) {
         this.jdbcUrl = jdbcUrl;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.unitOfWork = new JpaUnitOfWork(sessionFactory, singleWriter);
         this.repository = new JpaModelRepository(unitOfWork);
+        this.exposedUnitOfWork = readOnly ? new ReadOnlyUnitOfWork(unitOfWork, jdbcUrl) : unitOfWork;
     }
 
     /**
@@ -78,7 +85,30 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true); // idle connections must not hold a transaction (and so the write lock)
-        return open(url, pool, RegistrySQLiteDialect.class.getName(), extraSettings, registryDir);
+        return open(url, pool, RegistrySQLiteDialect.class.getName(), extraSettings, registryDir, false);
+    }
+
+    /**
+     * Opens an existing SQLite registry for reading only; creates nothing and changes nothing
+     * (no folder, no file, no Liquibase run, no adoption of a Python-written file): the file is
+     * opened with {@code SQLITE_OPEN_READONLY}, so a file or folder without write permission can
+     * still be read. Writing through it throws {@link dev.modelregistry.domain.ReadOnlyRegistryException}.
+     *
+     * @throws RegistryNotFoundException       no file, a zero-byte file, or a file without registry tables
+     * @throws SchemaUpgradeRequiredException  changesets pending, or a file of the Python registry to adopt
+     * @throws SchemaMismatchException         the tables differ from the changelog's
+     */
+    public static RegistryDatabase openSqliteReadOnly(Path registryDir) {
+        Path file = registryDir.resolve(SQLITE_FILE_NAME);
+        ReadOnlyOpening.requireCurrent(ReadOnlyOpening.sqliteStatus(file));
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(ReadOnlyOpening.sqliteDataSource(file));
+        pool.setPoolName("registry-sqlite-read-only");
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        pool.setAutoCommit(true);
+        pool.setReadOnly(true);
+        return open(file.toString(), pool, RegistrySQLiteDialect.class.getName(), Map.of(), null, true);
     }
 
     /**
@@ -148,11 +178,38 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setPoolName("registry-jdbc");
         pool.setMaximumPoolSize(8);
         pool.setAutoCommit(true);
-        return open(url, pool, null, extraSettings, null);
+        return open(url, pool, null, extraSettings, null, false);
+    }
+
+    /**
+     * Opens a registry on a database server for reading only: read-only sessions, no Liquibase
+     * run, nothing created. Writing through it throws
+     * {@link dev.modelregistry.domain.ReadOnlyRegistryException}.
+     *
+     * @throws SchemaUpgradeRequiredException an empty database (no registry schema) or pending changesets
+     * @throws SchemaMismatchException        the tables differ from the changelog's
+     */
+    public static RegistryDatabase openJdbcReadOnly(String url, String user, String password) {
+        if (url.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("use openSqliteReadOnly(registryDir) for SQLite databases: " + url);
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        if (user != null) {
+            pool.setUsername(user);
+        }
+        if (password != null) {
+            pool.setPassword(password);
+        }
+        pool.setPoolName("registry-jdbc-read-only");
+        pool.setMaximumPoolSize(4);
+        pool.setAutoCommit(true);
+        pool.setReadOnly(true);
+        return open(url, pool, null, Map.of(), null, true);
     }
 
     private static RegistryDatabase open(String url, HikariConfig poolConfig, String dialect,
-                                         Map<String, Object> extraSettings, Path sqliteRegistryDir) {
+                                         Map<String, Object> extraSettings, Path sqliteRegistryDir, boolean readOnly) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(poolConfig);
@@ -160,10 +217,15 @@ public final class RegistryDatabase implements AutoCloseable {
             throw new RegistryUnavailableException("cannot connect to " + url + ": " + e.getMessage(), e);
         }
         try {
-            SchemaMigrator.bringUpToDate(dataSource, sqliteRegistryDir == null ? url
-                    : sqliteRegistryDir.resolve(SQLITE_FILE_NAME).toString(), sqliteRegistryDir);
-            SessionFactory sessionFactory = buildSessionFactory(dataSource, dialect, extraSettings);
-            return new RegistryDatabase(url, dataSource, sessionFactory, sqliteRegistryDir != null);
+            String location = sqliteRegistryDir == null ? url : sqliteRegistryDir.resolve(SQLITE_FILE_NAME).toString();
+            if (readOnly) {
+                ReadOnlyOpening.requireCurrent(SchemaMigrator.status(dataSource, location));
+            } else {
+                SchemaMigrator.bringUpToDate(dataSource, location, sqliteRegistryDir);
+            }
+            SessionFactory sessionFactory = buildSessionFactory(dataSource, dialect, extraSettings, location);
+            return new RegistryDatabase(url, dataSource, sessionFactory, sqliteRegistryDir != null && !readOnly,
+                    readOnly);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -171,7 +233,7 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     private static SessionFactory buildSessionFactory(DataSource dataSource, String dialect,
-                                                      Map<String, Object> extraSettings) {
+                                                      Map<String, Object> extraSettings, String location) {
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(Model.class)
                 .addAnnotatedClass(ModelVersion.class)
@@ -189,15 +251,20 @@ public final class RegistryDatabase implements AutoCloseable {
             configuration.setProperty(AvailableSettings.DIALECT, dialect);
         }
         extraSettings.forEach((key, value) -> configuration.getProperties().put(key, value));
-        return configuration.buildSessionFactory();
+        try {
+            return configuration.buildSessionFactory();
+        } catch (SchemaManagementException e) {
+            throw new SchemaMismatchException(location, e.getMessage().replaceFirst("^Schema(-| )validation: ", ""), e);
+        }
     }
 
     public ModelRepository repository() {
         return repository;
     }
 
+    /** The unit of work; on a registry opened read-only it refuses every unit of work that could write. */
     public UnitOfWork unitOfWork() {
-        return unitOfWork;
+        return exposedUnitOfWork;
     }
 
     public String jdbcUrl() {

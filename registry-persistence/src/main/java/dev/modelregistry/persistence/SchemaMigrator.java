@@ -218,7 +218,7 @@ public final class SchemaMigrator {
         }
     }
 
-    private static SchemaStatus status(DataSource dataSource, String location) {
+    static SchemaStatus status(DataSource dataSource, String location) {
         try (Connection connection = dataSource.getConnection()) {
             return status(connection, location);
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.modelregistry.app.cli;
 
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.domain.SchemaMismatchException;
 import dev.modelregistry.persistence.AdoptionStatus;
 import dev.modelregistry.persistence.LegacyDefects;
 import dev.modelregistry.persistence.RegistryDatabase;
@@ -58,7 +59,11 @@ final class DbCommand implements Runnable {
             }
             SchemaStatus status = adoption == null ? status(registry) : adoption.schema();
             out().println("Database  " + status.location());
-            if (status.current()) {
+            String mismatch = status.current() ? mismatch() : null;
+            if (mismatch != null) {
+                out().println("Schema    does not match the changelog although every changeset is recorded"
+                        + " (changed by hand or by another program): " + mismatch);
+            } else if (status.current()) {
                 out().println("Schema    current (" + status.applied().size() + " changesets applied)");
             } else if (!status.historyPresent()) {
                 out().println("Schema    no Liquibase history" + (status.registryTables()
@@ -78,7 +83,16 @@ final class DbCommand implements Runnable {
             if (adoption != null) {
                 printAdoption(adoption);
             }
-            return RegistryCli.OK;
+            return mismatch == null ? RegistryCli.OK : RegistryCli.FAILED;
+        }
+
+        /** What differs between the tables and the changelog (Hibernate's validation, read-only), or null. */
+        private String mismatch() {
+            try (ModelRegistry opened = registry.openForReading()) {
+                return null;
+            } catch (SchemaMismatchException e) {
+                return e.problem();
+            }
         }
 
         /** For a file written by the Python ModelRegistrySQLite: what 'db upgrade' will do to it. */

@@ -33,7 +33,7 @@ final class HistoryCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
-        try (ModelRegistry opened = registry.openExisting()) {
+        try (ModelRegistry opened = registry.openForReading()) {
             String modelId = model.modelId();
             if (at != null) {
                 Optional<String> active = opened.getActiveModelVersionAt(model.sensor, model.type, at);

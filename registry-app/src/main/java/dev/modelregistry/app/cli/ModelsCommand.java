@@ -21,7 +21,7 @@ final class ModelsCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
-        try (ModelRegistry opened = registry.openExisting()) {
+        try (ModelRegistry opened = registry.openForReading()) {
             List<ModelSummary> models = type == null ? opened.listModels() : opened.listModels(type);
             if (json) {
                 Formats.printJson(out(), models.stream().map(JsonViews::model).toList());

@@ -3,7 +3,7 @@ package dev.modelregistry.app.cli;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.app.ModelRegistrySQLite;
-import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.persistence.RegistryDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +35,43 @@ final class RegistryOptions {
         return server() ? server.jdbcUrl : databaseFile().toString();
     }
 
-    /** Opens an existing registry; a missing SQLite database is an error, never silently created. */
+    /**
+     * Opens an existing registry to change it; a missing or empty SQLite database is an error,
+     * never silently created.
+     */
     ModelRegistry openExisting() {
-        if (!server() && !Files.isRegularFile(databaseFile())) {
-            throw new RegistryUnavailableException("no registry database at " + databaseFile()
-                    + " (run 'registry migrate' first, or give --registry DIR)", null);
+        if (!server() && (!Files.isRegularFile(databaseFile()) || isEmpty(databaseFile()))) {
+            throw notFound();
         }
         return open();
+    }
+
+    /**
+     * Opens an existing registry read-only, for the read commands: nothing is created, upgraded
+     * or written; a read-only file or folder can be read.
+     */
+    ModelRegistry openForReading() {
+        if (server()) {
+            return ModelRegistryJdbc.openReadOnly(server.jdbcUrl, server.user, server.password);
+        }
+        if (!Files.isRegularFile(databaseFile())) {
+            throw notFound();
+        }
+        return ModelRegistrySQLite.openReadOnly(registry);
+    }
+
+    private RegistryNotFoundException notFound() {
+        return new RegistryNotFoundException(databaseFile().toString(), isEmpty(databaseFile())
+                ? "the file is empty; run 'registry migrate' or 'registry db upgrade' to create a registry"
+                : "run 'registry migrate' first, or give --registry DIR");
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Opens the registry, creating or upgrading its database. */

@@ -26,7 +26,7 @@ final class ShowCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
-        try (ModelRegistry opened = registry.openExisting()) {
+        try (ModelRegistry opened = registry.openForReading()) {
             ModelVersionDetails d = opened.getModelMetadata(versionId)
                     .orElseThrow(() -> new VersionNotFoundException(versionId));
             Optional<DataLineageDetails> lineage = opened.getDataLineage(versionId);

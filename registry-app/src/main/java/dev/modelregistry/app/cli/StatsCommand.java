@@ -21,7 +21,7 @@ final class StatsCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
-        try (ModelRegistry opened = registry.openExisting()) {
+        try (ModelRegistry opened = registry.openForReading()) {
             RegistryStats stats = opened.getRegistryStats();
             if (json) {
                 Formats.printJson(out(), JsonViews.stats(stats));

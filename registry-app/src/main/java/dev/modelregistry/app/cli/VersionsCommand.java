@@ -23,7 +23,7 @@ final class VersionsCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
-        try (ModelRegistry opened = registry.openExisting()) {
+        try (ModelRegistry opened = registry.openForReading()) {
             List<VersionSummary> versions = opened.listVersions(model.sensor, model.type);
             if (versions.isEmpty() && !exists(opened, model.sensor, model.type)) {
                 throw new ModelNotFoundException(model.modelId());

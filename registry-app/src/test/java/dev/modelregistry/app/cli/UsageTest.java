@@ -71,7 +71,7 @@ class UsageTest {
         CliRun verbose = registry("--verbose", "stats", "--registry", missing);
         assertThat(verbose.exitCode()).isEqualTo(1);
         assertThat(verbose.err()).startsWith("error: no registry database at ")
-                .contains("RegistryUnavailableException").contains("\tat ");
+                .contains("RegistryNotFoundException").contains("\tat ");
         CliRun verboseAfter = registry("stats", "--registry", missing, "--verbose");
         assertThat(verboseAfter.err()).contains("\tat ");
     }

@@ -1,0 +1,82 @@
+package dev.modelregistry.persistence;
+
+import dev.modelregistry.domain.RegistryNotFoundException;
+import dev.modelregistry.domain.SchemaUpgradeRequiredException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * The checks and the connections of a read-only open ({@link RegistryDatabase#openSqliteReadOnly},
+ * {@link RegistryDatabase#openJdbcReadOnly}): only an existing registry with a current schema is
+ * opened; anything else is reported, never created or upgraded.
+ */
+final class ReadOnlyOpening {
+
+    private ReadOnlyOpening() {
+    }
+
+    /** The schema status of an existing SQLite registry file, read without writing anything. */
+    static SchemaStatus sqliteStatus(Path file) {
+        if (!Files.isRegularFile(file) || size(file) == 0) {
+            throw new RegistryNotFoundException(file.toString(), Files.isRegularFile(file) ? "the file is empty" : null);
+        }
+        AdoptionStatus inspection = PythonRegistryAdoption.inspect(file);
+        if (inspection.pythonCreated()) {
+            throw new SchemaUpgradeRequiredException(file.toString(),
+                    "was written by the Python ModelRegistrySQLite and must be adopted");
+        }
+        if (!inspection.schema().historyPresent() && !inspection.schema().registryTables()) {
+            throw new RegistryNotFoundException(file.toString(), "the file holds no registry tables");
+        }
+        return inspection.schema();
+    }
+
+    /** Refuses a database whose schema is absent or not at the packaged release. */
+    static void requireCurrent(SchemaStatus status) {
+        if (!status.historyPresent()) {
+            throw new SchemaUpgradeRequiredException(status.location(), status.registryTables()
+                    ? "has registry tables but no Liquibase history" : "holds no registry schema");
+        }
+        if (!status.pending().isEmpty()) {
+            throw new SchemaUpgradeRequiredException(status.location(), "has an older schema ("
+                    + status.pending().size() + " changeset(s) pending)");
+        }
+    }
+
+    /**
+     * Connections that cannot write ({@code SQLITE_OPEN_READONLY}). A WAL-mode file without its
+     * {@code -wal} file in a folder this process cannot write is opened immutable: SQLite could
+     * not create the {@code -shm} index there, and no writer of this folder can be active.
+     */
+    static DataSource sqliteDataSource(Path file) {
+        Path absolute = file.toAbsolutePath();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setDateClass("TEXT");
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource dataSource;
+        if (PythonRegistryAdoption.walMode(absolute) && !Files.exists(Path.of(absolute + "-wal"))
+                && !Files.isWritable(absolute.getParent())) {
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+            dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl("jdbc:sqlite:" + absolute.toUri() + "?immutable=1");
+        } else {
+            dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl("jdbc:sqlite:" + absolute);
+        }
+        return dataSource;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
