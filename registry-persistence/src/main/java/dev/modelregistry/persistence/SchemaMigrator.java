@@ -56,7 +56,12 @@ import liquibase.ui.LoggerUIService;
  *       Every process that changes the schema holds it, so a {@code DATABASECHANGELOGLOCK} row
  *       found held meanwhile was left by a killed process: it is released, then Liquibase runs.
  *       A kill -9 during an open therefore never locks the registry for good.</li>
- *   <li>PostgreSQL (and other servers), something to do: Liquibase's own locking, unchanged. A
+ *   <li>PostgreSQL, something to do: the update runs holding a session-level advisory lock
+ *       ({@link ServerSchemaLock}), so any number of processes may open a fresh or outdated
+ *       schema at once: the first updates, the others wait, then find the schema current (without
+ *       it, two processes both create {@code DATABASECHANGELOG}: "relation already exists"). The
+ *       server frees the lock when the holder's connection ends, kill -9 included.</li>
+ *   <li>PostgreSQL (and other servers), inside that: Liquibase's own locking, unchanged. A
  *       process killed during an update leaves {@code DATABASECHANGELOGLOCK} held and the next
  *       update waits 5 minutes, then fails; release it, once sure no update runs, with
  *       {@code liquibase releaseLocks} (Maven: {@code mvn -pl registry-persistence
@@ -94,7 +99,11 @@ public final class SchemaMigrator {
             }
         }
         if (sqliteRegistryDir == null) {
-            update(dataSource, MASTER_CHANGELOG);
+            try (ServerSchemaLock held = ServerSchemaLock.acquire(dataSource, location)) {
+                if (!held.exclusive() || !upToDate(status(dataSource, location), dataSource, location)) {
+                    update(dataSource, MASTER_CHANGELOG);
+                }
+            }
             return;
         }
         try (RegistryFileLock held = RegistryFileLock.acquire(sqliteRegistryDir)) {
