@@ -2,9 +2,11 @@ package dev.modelregistry.persistence;
 
 import dev.modelregistry.domain.ConcurrentModelUpdateException;
 import dev.modelregistry.domain.DuplicateVersionException;
+import dev.modelregistry.domain.RegistryException;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.UnitOfWork;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
@@ -55,6 +57,7 @@ final class JpaUnitOfWork implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
+        ensureOpen();
         RuntimeException lastConflict = null;
         PersistenceFailures.Kind lastKind = null;
         String lastModel = null;
@@ -70,6 +73,9 @@ final class JpaUnitOfWork implements UnitOfWork {
             try {
                 transaction = session.beginTransaction();
                 T result = work.get();
+                if (transaction.getRollbackOnly()) {
+                    throw failedInside(session);
+                }
                 transaction.commit();
                 return result;
             } catch (RuntimeException failure) {
@@ -83,13 +89,11 @@ final class JpaUnitOfWork implements UnitOfWork {
                     }
                     case DUPLICATE_VERSION -> throw new DuplicateVersionException(
                             duplicateVersionId(failure, tracker.persistedVersionIds()));
-                    case UNAVAILABLE -> throw new RegistryUnavailableException(
-                            "the registry database is unavailable: " + PersistenceFailures.rootMessage(failure), failure);
-                    default -> throw failure;
+                    default -> throw asRegistryFailure(failure, kind, "; nothing was written");
                 }
             } finally {
                 current.remove();
-                session.close();
+                closeQuietly(session);
                 if (writers != null) {
                     writers.unlock();
                 }
@@ -157,16 +161,59 @@ final class JpaUnitOfWork implements UnitOfWork {
         if (session != null) {
             return query.apply(session);
         }
-        try (Session readOnly = sessionFactory.openSession()) {
+        ensureOpen();
+        Session readOnly = null;
+        try {
+            readOnly = sessionFactory.openSession();
             readOnly.setDefaultReadOnly(true);
             return query.apply(readOnly);
         } catch (RuntimeException failure) {
-            PersistenceFailures.Kind kind = PersistenceFailures.classify(failure);
-            if (kind == PersistenceFailures.Kind.BUSY || kind == PersistenceFailures.Kind.UNAVAILABLE) {
-                throw new RegistryUnavailableException(
-                        "the registry database is unavailable: " + PersistenceFailures.rootMessage(failure), failure);
+            throw asRegistryFailure(failure, PersistenceFailures.classify(failure), "");
+        } finally {
+            closeQuietly(readOnly);
+        }
+    }
+
+    /**
+     * The work swallowed a database failure (Hibernate marked the transaction rollback-only; its
+     * commit would roll back and return as if all went well): the call fails instead.
+     */
+    private static RuntimeException failedInside(Session session) {
+        SQLException ended = session.doReturningWork(TransactionGuard::endedOn);
+        return new jakarta.persistence.PersistenceException("a statement of this unit of work failed", ended);
+    }
+
+    private void ensureOpen() {
+        if (sessionFactory.isClosed()) {
+            throw new RegistryUnavailableException("the registry is closed", null);
+        }
+    }
+
+    /**
+     * A database failure as {@link RegistryUnavailableException} saying what happened in words
+     * (never a Hibernate or JDBC exception); the domain's own exceptions, and programming errors
+     * that are no database failure, as they are.
+     */
+    private static RuntimeException asRegistryFailure(RuntimeException failure, PersistenceFailures.Kind kind,
+                                                      String consequence) {
+        if (failure instanceof RegistryException) {
+            return failure;
+        }
+        if (kind == PersistenceFailures.Kind.OTHER && !PersistenceFailures.isDatabaseFailure(failure)) {
+            return failure;
+        }
+        String what = kind == PersistenceFailures.Kind.BUSY ? "busy: " : "unavailable: ";
+        return new RegistryUnavailableException("the registry database is " + what
+                + PersistenceFailures.inWords(failure) + consequence, failure);
+    }
+
+    private static void closeQuietly(Session session) {
+        try {
+            if (session != null) {
+                session.close();
             }
-            throw failure;
+        } catch (RuntimeException ignored) {
+            // committed or rolled back already; the guard evicts a connection in doubt
         }
     }
 

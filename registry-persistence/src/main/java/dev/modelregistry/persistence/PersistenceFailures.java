@@ -14,6 +14,7 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
+import org.sqlite.SQLiteException;
 
 /** Sorts database failures into what the unit of work does about them. */
 final class PersistenceFailures {
@@ -25,7 +26,7 @@ final class PersistenceFailures {
         BUSY,
         /** The version id already exists. */
         DUPLICATE_VERSION,
-        /** The connection failed. */
+        /** The connection failed, the disk is full, the file unreadable: the database cannot do the work now. */
         UNAVAILABLE,
         /** Anything else (rule violations of the domain included): passed on as it is. */
         OTHER
@@ -59,6 +60,9 @@ final class PersistenceFailures {
                 if ("40001".equals(state) || "40P01".equals(state)) {
                     return Kind.CONFLICT;
                 }
+                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("58"))) {
+                    return Kind.UNAVAILABLE; // connection, insufficient resources (disk full), system error
+                }
                 if ("23505".equals(state)) {
                     return classifyConstraintName(constraintFromPostgres(sql));
                 }
@@ -67,6 +71,9 @@ final class PersistenceFailures {
                     if (code == 5 || code == 6) {
                         return Kind.BUSY;
                     }
+                    if (sql instanceof SQLiteException sqlite && SqliteErrors.inWords(sqlite) != null) {
+                        return Kind.UNAVAILABLE;
+                    }
                     if (code == 19) {
                         return classifyConstraintName(RegistrySQLiteDialect.constraintOf(sql));
                     }
@@ -74,6 +81,16 @@ final class PersistenceFailures {
             }
         }
         return Kind.OTHER;
+    }
+
+    /** Whether the failure came from Hibernate, JPA or JDBC (rather than from a rule or a programming error). */
+    static boolean isDatabaseFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.PersistenceException || t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Kind classifyConstraint(ConstraintViolationException violation) {
@@ -141,6 +158,47 @@ final class PersistenceFailures {
             }
         }
         return touchedModelIds.isEmpty() ? null : String.join(",", touchedModelIds);
+    }
+
+    /**
+     * What went wrong, in words, for {@link dev.modelregistry.domain.RegistryUnavailableException}:
+     * "disk full (no space left on device) ..." rather than a driver's code. Never longer than
+     * {@value #MAX_MESSAGE} characters from the driver (messages may quote data).
+     */
+    static String inWords(Throwable failure) {
+        SQLiteException sqlite = SqliteErrors.find(failure);
+        String words = sqlite == null ? null : SqliteErrors.inWords(sqlite);
+        if (words != null) {
+            return words;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "53100" -> {
+                        return "disk full (no space left on device) on the database server";
+                    }
+                    case "53200" -> {
+                        return "the database server is out of memory";
+                    }
+                    case "53300" -> {
+                        return "the database server has too many connections";
+                    }
+                    default -> {
+                        if (sql.getSQLState().startsWith("08")) {
+                            return "the connection to the database failed (" + bounded(sql.getMessage()) + ")";
+                        }
+                    }
+                }
+            }
+        }
+        return bounded(rootMessage(failure));
+    }
+
+    private static final int MAX_MESSAGE = 300;
+
+    private static String bounded(String message) {
+        String text = String.valueOf(message);
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
     }
 
     static String rootMessage(Throwable failure) {

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -71,6 +72,12 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     static RegistryDatabase openSqlite(Path registryDir, Map<String, Object> extraSettings) {
+        return openSqlite(registryDir, extraSettings, pool -> { });
+    }
+
+    /** @param poolSettings adjusts the connection pool's configuration last (tests: fault injection) */
+    static RegistryDatabase openSqlite(Path registryDir, Map<String, Object> extraSettings,
+                                       Consumer<HikariConfig> poolSettings) {
         try {
             Files.createDirectories(registryDir);
         } catch (IOException e) {
@@ -85,6 +92,7 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true); // idle connections must not hold a transaction (and so the write lock)
+        poolSettings.accept(pool);
         return open(url, pool, RegistrySQLiteDialect.class.getName(), extraSettings, registryDir, false);
     }
 
@@ -223,7 +231,9 @@ public final class RegistryDatabase implements AutoCloseable {
             } else {
                 SchemaMigrator.bringUpToDate(dataSource, location, sqliteRegistryDir);
             }
-            SessionFactory sessionFactory = buildSessionFactory(dataSource, dialect, extraSettings, location);
+            // SQLite (the dialect is ours): the guard keeps a transaction SQLite ended from leaking
+            SessionFactory sessionFactory = buildSessionFactory(
+                    dialect == null ? dataSource : new TransactionGuard(dataSource), dialect, extraSettings, location);
             return new RegistryDatabase(url, dataSource, sessionFactory, sqliteRegistryDir != null && !readOnly,
                     readOnly);
         } catch (RuntimeException e) {
