@@ -73,8 +73,7 @@ public final class RegistryService implements ModelRegistry {
         VersionId versionId = versionIds.nextId();
         return unitOfWork.execute(() -> {
             Instant now = now();
-            Model model = repository.findById(ModelId.of(sensorId, modelType))
-                    .orElseGet(() -> Model.create(sensorId, modelType, now));
+            Model model = Model.forPair(sensorId, modelType, repository.findById(ModelId.of(sensorId, modelType)), now);
             model.register(versionId, spec, scoring, now);
             repository.save(model);
             return versionId.value();
@@ -104,8 +103,9 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public Optional<String> getActiveModelVersion(String sensorId, String modelType) {
-        ModelId modelId = modelId(sensorId, modelType);
-        return unitOfWork.read(() -> repository.findActiveVersionId(modelId)).map(VersionId::value);
+        SensorId sensor = SensorId.of(sensorId);
+        ModelType type = ModelType.of(modelType);
+        return unitOfWork.read(() -> repository.findActiveVersionId(sensor, type)).map(VersionId::value);
     }
 
     @Override
@@ -121,8 +121,10 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public List<VersionSummary> listVersions(String sensorId, String modelType) {
-        ModelId modelId = modelId(sensorId, modelType);
-        return unitOfWork.read(() -> repository.findVersionsNewestFirst(modelId).stream().map(Views::summary).toList());
+        SensorId sensor = SensorId.of(sensorId);
+        ModelType type = ModelType.of(modelType);
+        return unitOfWork.read(() -> repository.findVersionsNewestFirst(sensor, type).stream()
+                .map(Views::summary).toList());
     }
 
     @Override
@@ -189,14 +191,16 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public List<ActivationEntry> getActivationHistory(String sensorId, String modelType) {
-        ModelId modelId = modelId(sensorId, modelType);
-        return unitOfWork.read(() -> model(modelId).history().stream().map(Views::entry).toList());
+        SensorId sensor = SensorId.of(sensorId);
+        ModelType type = ModelType.of(modelType);
+        return unitOfWork.read(() -> model(sensor, type).history().stream().map(Views::entry).toList());
     }
 
     @Override
     public Optional<String> getActiveModelVersionAt(String sensorId, String modelType, Instant instant) {
-        ModelId modelId = modelId(sensorId, modelType);
-        return unitOfWork.read(() -> model(modelId).activeVersionAt(instant)).map(VersionId::value);
+        SensorId sensor = SensorId.of(sensorId);
+        ModelType type = ModelType.of(modelType);
+        return unitOfWork.read(() -> model(sensor, type).activeVersionAt(instant)).map(VersionId::value);
     }
 
     @Override
@@ -219,12 +223,9 @@ public final class RegistryService implements ModelRegistry {
         return repository.findByVersion(versionId).orElseThrow(() -> new VersionNotFoundException(versionId.value()));
     }
 
-    private Model model(ModelId modelId) {
-        return repository.findById(modelId).orElseThrow(() -> new ModelNotFoundException(modelId.value()));
-    }
-
-    private static ModelId modelId(String sensorId, String modelType) {
-        return ModelId.of(SensorId.of(sensorId), ModelType.of(modelType));
+    private Model model(SensorId sensorId, ModelType modelType) {
+        return repository.findByPair(sensorId, modelType)
+                .orElseThrow(() -> new ModelNotFoundException(ModelId.of(sensorId, modelType).value()));
     }
 
     /** Instants are kept to the microsecond, the precision both databases store. */

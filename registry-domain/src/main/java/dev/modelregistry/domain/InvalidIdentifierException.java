@@ -1,6 +1,6 @@
 package dev.modelregistry.domain;
 
-/** An identifier (sensor id, model type, version id) is blank, too long or holds control characters (R1). */
+/** An identifier (sensor id, model type, version id) breaks the identifier rule (R1; README, "Identifiers"). */
 public class InvalidIdentifierException extends InvalidValueException {
 
     public InvalidIdentifierException(String field, String value, String reason) {

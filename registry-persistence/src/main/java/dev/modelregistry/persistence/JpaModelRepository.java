@@ -33,9 +33,12 @@ import org.hibernate.Session;
  */
 final class JpaModelRepository implements ModelRepository {
 
-    /** Matches the partial index {@code uq_versions_one_active} literally (SQLite only uses a partial index then). */
-    private static final String ACTIVE_VERSION_SQL =
-            "select version_id from versions where model_id = :modelId and is_active";
+    /**
+     * Matches the partial index {@code uq_versions_one_active} literally (SQLite only uses a partial
+     * index then); the pair's columns make it the version of exactly this pair (R1).
+     */
+    private static final String ACTIVE_VERSION_SQL = "select version_id from versions where model_id = :modelId"
+            + " and is_active and sensor_id = :sensorId and model_type = :modelType";
 
     /** Ids per IN list: well below SQLite's 999 bound parameters of older builds and PostgreSQL's 32,767. */
     static final int IN_CHUNK = 500;
@@ -130,10 +133,11 @@ final class JpaModelRepository implements ModelRepository {
     }
 
     @Override
-    public Optional<VersionId> findActiveVersionId(ModelId modelId) {
+    public Optional<VersionId> findActiveVersionId(SensorId sensorId, ModelType modelType) {
         return unitOfWork.read(session -> session.createNativeQuery(ACTIVE_VERSION_SQL, String.class)
                 .addSynchronizedEntityClass(ModelVersion.class)
-                .setParameter("modelId", modelId.value())
+                .setParameter("modelId", ModelId.of(sensorId, modelType).value())
+                .setParameter("sensorId", sensorId.value()).setParameter("modelType", modelType.value())
                 .getResultStream().findFirst().map(VersionId::new));
     }
 
@@ -167,11 +171,14 @@ final class JpaModelRepository implements ModelRepository {
     }
 
     @Override
-    public List<ModelVersion> findVersionsNewestFirst(ModelId modelId) {
+    public List<ModelVersion> findVersionsNewestFirst(SensorId sensorId, ModelType modelType) {
         return unitOfWork.read(session -> session.createQuery(
                         "select v from ModelVersion v join fetch v.model m where m.id = :id"
+                                + " and m.sensorId = :sensorId and m.modelType = :modelType"
                                 + " order by v.createdAt desc, v.id desc", ModelVersion.class)
-                .setParameter("id", modelId.value()).getResultList());
+                .setParameter("id", ModelId.of(sensorId, modelType).value())
+                .setParameter("sensorId", sensorId.value()).setParameter("modelType", modelType.value())
+                .getResultList());
     }
 
     @Override

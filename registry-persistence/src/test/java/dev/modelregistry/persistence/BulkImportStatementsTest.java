@@ -70,7 +70,7 @@ class BulkImportStatementsTest {
             assertThat(database.unitOfWork().execute(() -> repository.statistics().totalVersions()))
                     .isEqualTo((long) MODELS * VERSIONS_PER_MODEL);
             assertThat(database.unitOfWork().execute(() -> repository.findActiveVersionId(
-                    ModelId.of(SensorId.of("bulk-7"), ModelType.of("telemanom"))))).contains(VersionId.of("bulk-7-0"));
+                    SensorId.of("bulk-7"), ModelType.of("telemanom")))).contains(VersionId.of("bulk-7-0"));
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.modelregistry.domain.model.Fixtures;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
+import dev.modelregistry.domain.model.SensorId;
 import dev.modelregistry.domain.model.VersionId;
 import java.nio.file.Path;
 import java.util.Map;
@@ -80,13 +81,13 @@ class LazyVersionsTest {
 
         assertThat(statistics.getCollectionLoadCount()).isZero();
         assertThat(statistics.getEntityLoadCount()).isLessThanOrEqualTo(2);
-        assertThat(database.repository().findActiveVersionId(MODEL)).contains(id);
+        assertThat(database.repository().findActiveVersionId(SensorId.of("big"), Fixtures.TELEMANOM)).contains(id);
     }
 
     @Test
     void theActiveVersionIsFoundWithoutLoadingAnyEntity() {
         Statistics statistics = statistics();
-        assertThat(database.repository().findActiveVersionId(MODEL)).isPresent();
+        assertThat(database.repository().findActiveVersionId(SensorId.of("big"), Fixtures.TELEMANOM)).isPresent();
         assertThat(statistics.getEntityLoadCount()).isZero();
         assertThat(statistics.getCollectionLoadCount()).isZero();
     }

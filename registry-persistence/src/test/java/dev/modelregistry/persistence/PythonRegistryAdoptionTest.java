@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.SensorId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -139,7 +141,8 @@ class PythonRegistryAdoptionTest {
                         .satisfies(change -> assertThat(change.reason()).isEqualTo(ActivationReason.MIGRATED));
                 model.promote(dev.modelregistry.domain.model.VersionId.of("c421afc03f1c"), java.time.Instant.now());
             });
-            assertThat(database.repository().findActiveVersionId(modelId).orElseThrow().value()).isEqualTo("c421afc03f1c");
+            assertThat(database.repository().findActiveVersionId(
+                    SensorId.of("SMAP-NAV-005"), ModelType.of("telemanom")).orElseThrow().value()).isEqualTo("c421afc03f1c");
         }
         assertThat(count(registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME),
                 "SELECT COUNT(*) FROM versions WHERE is_active AND model_id = 'telemanom_SMAP-NAV-005'")).isEqualTo(1);

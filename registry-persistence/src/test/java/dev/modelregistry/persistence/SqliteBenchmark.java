@@ -1,7 +1,6 @@
 package dev.modelregistry.persistence;
 
-import dev.modelregistry.domain.model.ModelId;
-import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.Fixtures;
 import dev.modelregistry.domain.model.SensorId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +37,9 @@ public final class SqliteBenchmark {
 
             long[] nanos = new long[lookups];
             for (int i = 0; i < lookups; i++) {
-                ModelId id = ModelId.of(SensorId.of("sensor" + (i % models)), ModelType.of("telemanom"));
+                SensorId sensor = SensorId.of("sensor" + (i % models));
                 long t0 = System.nanoTime();
-                database.repository().findActiveVersionId(id).orElseThrow();
+                database.repository().findActiveVersionId(sensor, Fixtures.TELEMANOM).orElseThrow();
                 nanos[i] = System.nanoTime() - t0;
             }
             long[] measured = Arrays.copyOfRange(nanos, lookups / 5, lookups); // first 20% are warm-up

@@ -5,9 +5,11 @@ import static dev.modelregistry.domain.model.Fixtures.aSpec;
 import static dev.modelregistry.domain.model.Fixtures.metricsWithAnomalyRate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelregistry.domain.model.Fixtures;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
+import dev.modelregistry.domain.model.SensorId;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -77,8 +79,8 @@ class SqliteUpgradeTest {
                 model.register(new RandomVersionIdGenerator().nextId(), aSpec(metricsWithAnomalyRate(0.01)), SCORING,
                         Instant.parse("2025-02-01T00:00:00Z"));
             });
-            assertThat(upgraded.repository().findVersionsNewestFirst(modelId)).hasSize(4);
-            assertThat(upgraded.repository().findActiveVersionId(modelId).orElseThrow().value()).isNotEqualTo("v01");
+            assertThat(upgraded.repository().findVersionsNewestFirst(SensorId.of("S0"), Fixtures.TELEMANOM)).hasSize(4);
+            assertThat(upgraded.repository().findActiveVersionId(SensorId.of("S0"), Fixtures.TELEMANOM).orElseThrow().value()).isNotEqualTo("v01");
         }
     }
 

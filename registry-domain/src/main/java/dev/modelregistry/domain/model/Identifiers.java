@@ -1,8 +1,15 @@
 package dev.modelregistry.domain.model;
 
 import dev.modelregistry.domain.InvalidIdentifierException;
+import java.text.Normalizer;
 
-/** The one place that decides what a well-formed identifier is (R1). */
+/**
+ * The one place that decides what a well-formed sensor id or model type is (R1; README,
+ * "Identifiers"): 1 to 128 UTF-16 characters, not blank, no white space at either end, valid
+ * Unicode (no lone surrogate), in normalization form NFC, and no character that renders as
+ * nothing or as a plain space ({@link InvisibleCharacters}). So two different ids never look
+ * alike in a listing, and every id survives a round trip through UTF-8.
+ */
 final class Identifiers {
 
     static final int MAX_LENGTH = 128;
@@ -17,12 +24,33 @@ final class Identifiers {
         if (value.length() > MAX_LENGTH) {
             throw new InvalidIdentifierException(field, value, "must be at most " + MAX_LENGTH + " characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidIdentifierException(field, value, "must not contain control characters");
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (Character.getType(codePoint) == Character.SURROGATE) {
+                throw new InvalidIdentifierException(field, value, "is not valid Unicode: lone surrogate "
+                        + codePointName(codePoint) + " at index " + i);
+            }
+            if (Character.isISOControl(codePoint)) {
+                throw new InvalidIdentifierException(field, value, "must not contain control characters ("
+                        + codePointName(codePoint) + " at index " + i + ")");
+            }
+            if (InvisibleCharacters.isInvisible(codePoint)) {
+                throw new InvalidIdentifierException(field, value, "must not contain invisible, bidirectional or"
+                        + " non-breaking space characters (" + codePointName(codePoint) + " at index " + i + ")");
+            }
+            i += Character.charCount(codePoint);
         }
         if (!value.strip().equals(value)) {
             throw new InvalidIdentifierException(field, value, "must not start or end with white space");
         }
+        if (!Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
+            throw new InvalidIdentifierException(field, value, "must be in Unicode normalization form NFC"
+                    + " (accented letters as one character, as in \"" + Normalizer.normalize(value, Normalizer.Form.NFC) + "\")");
+        }
         return value;
+    }
+
+    private static String codePointName(int codePoint) {
+        return String.format("U+%04X", codePoint);
     }
 }

@@ -4,6 +4,7 @@ import dev.modelregistry.domain.ActiveVersionDeletionException;
 import dev.modelregistry.domain.DuplicateVersionException;
 import dev.modelregistry.domain.InvalidRetentionException;
 import dev.modelregistry.domain.MissingDataHashException;
+import dev.modelregistry.domain.ModelIdConflictException;
 import dev.modelregistry.domain.ValidationNotPerformedException;
 import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.scoring.ScoringPolicy;
@@ -38,7 +39,9 @@ import java.util.Set;
  *
  * <p>Invariants, kept by every method of this class and by nothing else:
  * <ul>
- *   <li>Its id is {@code "{model_type}_{sensor_id}"} (R1).</li>
+ *   <li>It is identified by its (sensor, type) pair; its id is {@code "{model_type}_{sensor_id}"}
+ *       (R1, the Python format). A pair whose derived id already belongs to another pair gets
+ *       no model: {@link #forPair} refuses it, so no model ever holds two pairs' versions.</li>
  *   <li>A model with versions has exactly one active version; a model without versions has
  *       none. The version flags agree with the model's choice (R5-R7).</li>
  *   <li>A registered version was validated ({@code validation_performed} is boolean true, R2)
@@ -115,6 +118,30 @@ public class Model {
     /** A new model without versions. */
     public static Model create(SensorId sensorId, ModelType modelType, Instant at) {
         return new Model(sensorId, modelType, at);
+    }
+
+    /**
+     * The model to register the pair's versions into (R1). {@code holderOfId} is the stored
+     * model that has the pair's derived id, if any: it is returned when it is this pair's
+     * model, and refused with {@link ModelIdConflictException} when it belongs to another pair
+     * ({@code "x_a"} + {@code "b"} and {@code "x"} + {@code "a_b"} both derive {@code x_a_b});
+     * without one, a new model is created.
+     */
+    public static Model forPair(SensorId sensorId, ModelType modelType, Optional<Model> holderOfId, Instant at) {
+        if (holderOfId.isEmpty()) {
+            return create(sensorId, modelType, at);
+        }
+        Model holder = holderOfId.get();
+        if (!holder.isIdentifiedBy(sensorId, modelType)) {
+            throw new ModelIdConflictException(ModelId.of(sensorId, modelType).value(), sensorId.value(),
+                    modelType.value(), holder.sensorId, holder.modelType);
+        }
+        return holder;
+    }
+
+    /** Whether this is the model of exactly this (sensor, type) pair. */
+    public boolean isIdentifiedBy(SensorId sensorId, ModelType modelType) {
+        return this.sensorId.equals(sensorId.value()) && this.modelType.equals(modelType.value());
     }
 
     /**

@@ -17,6 +17,14 @@ public interface ModelRepository {
 
     Optional<Model> findById(ModelId modelId);
 
+    /**
+     * The model of exactly this (sensor, type) pair (R1): the model with the pair's derived id,
+     * only when it belongs to this pair (never the model of another pair deriving the same id).
+     */
+    default Optional<Model> findByPair(SensorId sensorId, ModelType modelType) {
+        return findById(ModelId.of(sensorId, modelType)).filter(model -> model.isIdentifiedBy(sensorId, modelType));
+    }
+
     /** The model that owns this version. */
     Optional<Model> findByVersion(VersionId versionId);
 
@@ -36,8 +44,8 @@ public interface ModelRepository {
      */
     List<Model> findAllWithVersions(Collection<ModelId> modelIds);
 
-    /** The active version of a model: one indexed lookup. */
-    Optional<VersionId> findActiveVersionId(ModelId modelId);
+    /** The active version of the model of exactly this (sensor, type) pair: one indexed lookup. */
+    Optional<VersionId> findActiveVersionId(SensorId sensorId, ModelType modelType);
 
     /** All models, ordered by id. */
     List<Model> findAll();
@@ -48,8 +56,8 @@ public interface ModelRepository {
     /** Summaries of all models (or of one type when {@code modelType} is not null), ordered by id. */
     List<ModelOverview> findOverviews(ModelType modelType);
 
-    /** Versions of a model, newest first. */
-    List<ModelVersion> findVersionsNewestFirst(ModelId modelId);
+    /** Versions of the model of exactly this (sensor, type) pair, newest first. */
+    List<ModelVersion> findVersionsNewestFirst(SensorId sensorId, ModelType modelType);
 
     /** Versions whose score is at least {@code minimumScore}, best first. */
     List<ModelVersion> findVersionsScoredAtLeast(double minimumScore);

@@ -1,6 +1,6 @@
 package dev.modelregistry.domain.model;
 
-/** The kind of model ({@code telemanom}, {@code transformer}, ...): non-blank, at most 128 characters, no control characters. */
+/** The kind of model ({@code telemanom}, {@code transformer}, ...); well-formed by the identifier rule of {@code Identifiers} (README, "Identifiers"). */
 public record ModelType(String value) {
 
     public ModelType {

@@ -1,6 +1,6 @@
 package dev.modelregistry.domain.model;
 
-/** The sensor a model is trained for: non-blank, at most 128 characters, no control characters. */
+/** The sensor a model is trained for; well-formed by the identifier rule of {@code Identifiers} (README, "Identifiers"). */
 public record SensorId(String value) {
 
     public SensorId {

@@ -53,8 +53,8 @@ public class InMemoryModelRepository implements ModelRepository {
     }
 
     @Override
-    public Optional<VersionId> findActiveVersionId(ModelId modelId) {
-        return findById(modelId).flatMap(Model::activeVersionId);
+    public Optional<VersionId> findActiveVersionId(SensorId sensorId, ModelType modelType) {
+        return findByPair(sensorId, modelType).flatMap(Model::activeVersionId);
     }
 
     @Override
@@ -78,8 +78,8 @@ public class InMemoryModelRepository implements ModelRepository {
     }
 
     @Override
-    public List<ModelVersion> findVersionsNewestFirst(ModelId modelId) {
-        return findById(modelId).map(Model::newestFirst).orElse(List.of());
+    public List<ModelVersion> findVersionsNewestFirst(SensorId sensorId, ModelType modelType) {
+        return findByPair(sensorId, modelType).map(Model::newestFirst).orElse(List.of());
     }
 
     @Override

@@ -136,6 +136,7 @@ public abstract class ModelRepositoryContract {
     void theActiveVersionIsFoundByModelAndFollowsPromotions() {
         String sensor = freshSensor();
         ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        SensorId sensorId = SensorId.of(sensor);
         List<VersionId> ids = tx(() -> {
             Model model = newModel(sensor, "telemanom");
             VersionId first = register(model, 0.05, 1).id();
@@ -143,11 +144,11 @@ public abstract class ModelRepositoryContract {
             repository().save(model);
             return List.of(first, better);
         });
-        assertThat(tx(() -> repository().findActiveVersionId(modelId))).contains(ids.get(1));
+        assertThat(tx(() -> repository().findActiveVersionId(sensorId, Fixtures.TELEMANOM))).contains(ids.get(1));
 
         tx(() -> repository().findById(modelId).orElseThrow().promote(ids.get(0), at(3)));
 
-        assertThat(tx(() -> repository().findActiveVersionId(modelId))).contains(ids.get(0));
+        assertThat(tx(() -> repository().findActiveVersionId(sensorId, Fixtures.TELEMANOM))).contains(ids.get(0));
         tx(() -> {
             assertThat(repository().findVersion(ids.get(1)).orElseThrow().isActive()).isFalse();
             assertThat(repository().findVersion(ids.get(0)).orElseThrow().isActive()).isTrue();
@@ -169,9 +170,37 @@ public abstract class ModelRepositoryContract {
         });
 
         tx(() -> {
-            assertThat(repository().findVersionsNewestFirst(modelId)).extracting(ModelVersion::id)
+            assertThat(repository().findVersionsNewestFirst(SensorId.of(sensor), ModelType.of("transformer")))
+                    .extracting(ModelVersion::id)
                     .containsExactly(ids.get(2), ids.get(1), ids.get(0));
             assertThat(repository().findByVersion(ids.get(1))).map(Model::id).contains(modelId);
+            return null;
+        });
+    }
+
+    @Test
+    void lookupsByPairNeverAnswerWithTheModelOfAnotherPairThatDerivesTheSameId() {
+        String sensor = freshSensor();
+        SensorId owner = SensorId.of(sensor);
+        ModelType ownerType = ModelType.of("x_a");
+        SensorId other = SensorId.of("a_" + sensor);
+        ModelType otherType = ModelType.of("x");
+        assertThat(ModelId.of(other, otherType)).isEqualTo(ModelId.of(owner, ownerType));
+        VersionId versionId = tx(() -> {
+            Model model = newModel(sensor, "x_a");
+            VersionId id = register(model, 0.05, 1).id();
+            repository().save(model);
+            return id;
+        });
+
+        tx(() -> {
+            assertThat(repository().findByPair(other, otherType)).isEmpty();
+            assertThat(repository().findActiveVersionId(other, otherType)).isEmpty();
+            assertThat(repository().findVersionsNewestFirst(other, otherType)).isEmpty();
+            assertThat(repository().findByPair(owner, ownerType)).map(Model::id).contains(ModelId.of(owner, ownerType));
+            assertThat(repository().findActiveVersionId(owner, ownerType)).contains(versionId);
+            assertThat(repository().findVersionsNewestFirst(owner, ownerType)).extracting(ModelVersion::id)
+                    .containsExactly(versionId);
             return null;
         });
     }
@@ -212,7 +241,7 @@ public abstract class ModelRepositoryContract {
 
         tx(() -> {
             assertThat(repository().findVersion(ids.get(1))).isEmpty();
-            assertThat(repository().findActiveVersionId(modelId)).contains(ids.get(0));
+            assertThat(repository().findActiveVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(ids.get(0));
             Model model = repository().findById(modelId).orElseThrow();
             assertThat(model.versions()).extracting(ModelVersion::id).containsExactly(ids.get(0));
             assertThat(model.history()).extracting(ActivationChange::reason)
