@@ -139,20 +139,22 @@ final class JpaUnitOfWork implements UnitOfWork {
 
     /** Records model ids a query of the current unit of work found absent (nothing outside one). */
     void rememberAbsent(java.util.Collection<String> modelIds) {
-        Session session = current.get();
-        if (session != null) {
-            tracker(session).absentModelIds().addAll(modelIds);
+        ActiveFlagSynchronizer tracker = tracker(current.get());
+        if (tracker != null) {
+            tracker.absentModelIds().addAll(modelIds);
         }
     }
 
     /** Whether a query of the current unit of work found this model absent (and it was not persisted since). */
     boolean knownAbsent(String modelId) {
-        Session session = current.get();
-        return session != null && tracker(session).absentModelIds().contains(modelId);
+        ActiveFlagSynchronizer tracker = tracker(current.get());
+        return tracker != null && tracker.absentModelIds().contains(modelId);
     }
 
+    /** The tracker of a write unit of work; null outside one and in read-only work ({@link #read(Supplier)}). */
     private static ActiveFlagSynchronizer tracker(Session session) {
-        return (ActiveFlagSynchronizer) session.unwrap(SessionImplementor.class).getInterceptor();
+        return session != null && session.unwrap(SessionImplementor.class).getInterceptor()
+                instanceof ActiveFlagSynchronizer tracker ? tracker : null;
     }
 
     /** Runs {@code query} on the thread's current session, or on a short-lived one outside any transaction. */

@@ -40,10 +40,31 @@ final class RegistryOptions {
      * never silently created.
      */
     ModelRegistry openExisting() {
+        requireExisting();
+        return open();
+    }
+
+    /** The database itself, read-only, for commands that read whole aggregates (export). */
+    RegistryDatabase openDatabaseForReading() {
+        if (server()) {
+            return RegistryDatabase.openJdbcReadOnly(server.jdbcUrl, server.user, server.password);
+        }
+        if (!Files.isRegularFile(databaseFile())) {
+            throw notFound();
+        }
+        return RegistryDatabase.openSqliteReadOnly(registry);
+    }
+
+    /** The database itself, created or upgraded, for commands that write whole aggregates (import). */
+    RegistryDatabase openDatabase() {
+        return server() ? RegistryDatabase.openJdbc(server.jdbcUrl, server.user, server.password)
+                : RegistryDatabase.openSqlite(registry);
+    }
+
+    private void requireExisting() {
         if (!server() && (!Files.isRegularFile(databaseFile()) || isEmpty(databaseFile()))) {
             throw notFound();
         }
-        return open();
     }
 
     /**

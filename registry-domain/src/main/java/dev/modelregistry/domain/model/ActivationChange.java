@@ -72,6 +72,19 @@ public class ActivationChange {
         this.changedAt = changedAt;
     }
 
+    /** An entry restored as recorded (from an export); its versions may since have been deleted. */
+    ActivationChange(Model model, RestoredActivation restored) {
+        this.id = UUID.randomUUID().toString();
+        this.model = model;
+        this.sequenceNo = restored.sequenceNo();
+        this.versionId = restored.versionId() == null ? null : restored.versionId().value();
+        this.score = restored.score();
+        this.previousVersionId = restored.previousVersionId() == null ? null : restored.previousVersionId().value();
+        this.previousScore = restored.previousScore();
+        this.reason = restored.reason();
+        this.changedAt = restored.changedAt();
+    }
+
     public int sequenceNo() {
         return sequenceNo;
     }

@@ -2,6 +2,7 @@ package dev.modelregistry.domain.model;
 
 import dev.modelregistry.domain.ActiveVersionDeletionException;
 import dev.modelregistry.domain.DuplicateVersionException;
+import dev.modelregistry.domain.InconsistentModelException;
 import dev.modelregistry.domain.InvalidRetentionException;
 import dev.modelregistry.domain.MissingDataHashException;
 import dev.modelregistry.domain.ModelIdConflictException;
@@ -30,6 +31,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +55,8 @@ import java.util.Set;
  *   <li>The active version is never deleted without force; a forced delete re-elects the best
  *       remaining version, the newest among equals (R7).</li>
  *   <li>Every change of the active version is appended to the history, numbered in order (R10).</li>
+ *   <li>A model handed back whole ({@link #restore}, from an export) must already satisfy all of
+ *       these; it is checked, never repaired.</li>
  * </ul>
  * Times are passed in by the caller (UTC instants), so the aggregate stays deterministic.
  */
@@ -266,6 +270,82 @@ public class Model {
     /** The version that was active at {@code instant}, if any (R10). */
     public Optional<VersionId> activeVersionAt(Instant instant) {
         return activationAt(instant).flatMap(ActivationChange::versionId);
+    }
+
+    /**
+     * A model handed back whole, as a registry recorded it (an export being imported): its
+     * versions with their scores and flags, its active version and its history. Every invariant
+     * of this class is checked, none repaired: the versions have distinct ids; a model with
+     * versions has exactly one active version, among them, and it is the one flagged active;
+     * the history is numbered 1..n, each entry replaces the version the one before made active,
+     * times never go back, and the last entry names the active version.
+     *
+     * @throws InconsistentModelException when the parts contradict each other
+     * @throws DuplicateVersionException  when two versions share an id
+     */
+    public static Model restore(SensorId sensorId, ModelType modelType, Instant createdAt, Instant updatedAt,
+                                List<RestoredVersion> versions, VersionId activeVersion,
+                                List<RestoredActivation> history) {
+        Model model = new Model(sensorId, modelType, Objects.requireNonNull(createdAt, "createdAt"));
+        model.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        Set<VersionId> ids = new HashSet<>();
+        for (RestoredVersion restored : versions) {
+            if (!ids.add(restored.id())) {
+                throw new DuplicateVersionException(restored.id().value());
+            }
+            ModelVersion version = new ModelVersion(model, restored);
+            model.add(version);
+            if (restored.id().equals(activeVersion)) {
+                model.activeVersion = version;
+            }
+        }
+        if (activeVersion != null && model.activeVersion == null) {
+            throw model.inconsistent("active version " + activeVersion + " is not among its versions");
+        }
+        if (activeVersion == null && !versions.isEmpty()) {
+            throw model.inconsistent("it has " + versions.size() + " version(s) and no active version");
+        }
+        model.versions.forEach(version -> model.requireFlagAgrees(version, activeVersion));
+        model.restoreHistory(history, activeVersion);
+        return model;
+    }
+
+    private void requireFlagAgrees(ModelVersion version, VersionId chosen) {
+        if (version.isActive() != version.id().equals(chosen)) {
+            throw inconsistent("version " + version.id() + (version.isActive() ? " is flagged active but the active version is "
+                    + chosen : " is the active version but not flagged active"));
+        }
+    }
+
+    private void restoreHistory(List<RestoredActivation> entries, VersionId chosen) {
+        RestoredActivation previous = null;
+        for (RestoredActivation entry : entries) {
+            int expected = previous == null ? 1 : previous.sequenceNo() + 1;
+            if (entry.sequenceNo() != expected) {
+                throw inconsistent("history entry #" + entry.sequenceNo() + " is out of sequence (expected #" + expected + ")");
+            }
+            VersionId replaced = previous == null ? null : previous.versionId();
+            if (!Objects.equals(entry.previousVersionId(), replaced)) {
+                throw inconsistent("history entry #" + entry.sequenceNo() + " replaces " + entry.previousVersionId()
+                        + " but the version active before it was " + replaced);
+            }
+            if (previous != null && entry.changedAt().isBefore(previous.changedAt())) {
+                throw inconsistent("history entry #" + entry.sequenceNo() + " at " + entry.changedAt()
+                        + " is earlier than entry #" + previous.sequenceNo() + " at " + previous.changedAt());
+            }
+            history.add(new ActivationChange(this, entry));
+            previous = entry;
+        }
+        VersionId last = previous == null ? null : previous.versionId();
+        if (!Objects.equals(last, chosen)) {
+            throw inconsistent(previous == null ? "it has an active version " + chosen + " but no history"
+                    : "its history ends with " + last + " but the active version is " + chosen);
+        }
+        activationCount = entries.size();
+    }
+
+    private InconsistentModelException inconsistent(String reason) {
+        return new InconsistentModelException(id, reason);
     }
 
     private void add(ModelVersion version) {

@@ -109,6 +109,14 @@ public class ModelVersion {
         this.dataHash = spec.lineage() == null ? null : spec.lineage().dataHash();
     }
 
+    /** A version restored as recorded (from an export): every fact, the flag and the lineage's time kept. */
+    ModelVersion(Model model, RestoredVersion restored) {
+        this(model, restored.id(), restored.spec(), restored.performanceScore(), restored.createdAt(),
+                restored.lineageRecordedAt());
+        this.dataHash = restored.dataHash();
+        this.active = restored.active();
+    }
+
     void activate() {
         active = true;
     }

@@ -1,0 +1,43 @@
+package dev.modelregistry.app.transfer;
+
+import java.util.List;
+import java.util.Map;
+
+/** The lines of an export file, field by field (snake_case in the file; docs/export-format.md). */
+final class ExportRecords {
+
+    private ExportRecords() {
+    }
+
+    /** Line 1. */
+    record Header(String format, int formatVersion) {
+    }
+
+    /** The last line: how many models and versions the file holds. */
+    record End(Counts end) {
+    }
+
+    record Counts(long models, long versions) {
+    }
+
+    /** One model with everything it owns; versions oldest first (ties by id), history in order. */
+    record ModelLine(String modelId, String sensorId, String modelType, String createdAt, String updatedAt,
+                     String activeVersion, List<VersionLine> versions, List<ActivationLine> history) {
+    }
+
+    record VersionLine(String versionId, String createdAt, String modelPath, Map<String, Object> trainingConfig,
+                       Map<String, Object> trainingMetrics, Map<String, Object> validationMetrics,
+                       long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
+                       String description, List<String> tags, boolean isActive, double performanceScore,
+                       LineageLine lineage) {
+    }
+
+    /** The lineage row of a version (its data hash is the version's). */
+    record LineageLine(String dataSource, String dataStartDate, String dataEndDate, Long numSamples,
+                       String recordedAt) {
+    }
+
+    record ActivationLine(int sequenceNo, String versionId, String previousVersionId, String reason, Double score,
+                          Double previousScore, String changedAt) {
+    }
+}

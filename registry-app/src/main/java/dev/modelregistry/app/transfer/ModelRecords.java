@@ -1,0 +1,132 @@
+package dev.modelregistry.app.transfer;
+
+import dev.modelregistry.app.transfer.ExportRecords.ActivationLine;
+import dev.modelregistry.app.transfer.ExportRecords.LineageLine;
+import dev.modelregistry.app.transfer.ExportRecords.ModelLine;
+import dev.modelregistry.app.transfer.ExportRecords.VersionLine;
+import dev.modelregistry.domain.InconsistentModelException;
+import dev.modelregistry.domain.InvalidVersionDataException;
+import dev.modelregistry.domain.model.ActivationChange;
+import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.DataLineage;
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.ModelVersion;
+import dev.modelregistry.domain.model.RestoredActivation;
+import dev.modelregistry.domain.model.RestoredVersion;
+import dev.modelregistry.domain.model.SensorId;
+import dev.modelregistry.domain.model.Tags;
+import dev.modelregistry.domain.model.VersionId;
+import dev.modelregistry.domain.model.VersionSpec;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Model aggregate to export line and back. The way back goes through the domain only
+ * ({@link Model#restore}, {@link RestoredVersion}, {@link RestoredActivation}, {@link VersionSpec},
+ * {@link DataLineage}), so an imported model obeys every rule a registered one does.
+ */
+final class ModelRecords {
+
+    /** Oldest first, ties by id: the same order whatever database the model was read from. */
+    private static final Comparator<ModelVersion> FILE_ORDER =
+            Comparator.comparing(ModelVersion::createdAt).thenComparing(v -> v.id().value());
+
+    private ModelRecords() {
+    }
+
+    static ModelLine toLine(Model model) {
+        List<VersionLine> versions = model.versions().stream().sorted(FILE_ORDER).map(ModelRecords::toLine).toList();
+        List<ActivationLine> history = model.history().stream().map(ModelRecords::toLine).toList();
+        return new ModelLine(model.id().value(), model.sensorId().value(), model.modelType().value(),
+                text(model.createdAt()), text(model.updatedAt()), model.activeVersionId().map(VersionId::value).orElse(null),
+                versions, history);
+    }
+
+    private static VersionLine toLine(ModelVersion version) {
+        LineageLine lineage = version.lineage().map(l -> new LineageLine(l.dataSource().orElse(null),
+                l.dataStartDate().orElse(null), l.dataEndDate().orElse(null), l.numSamples().orElse(null),
+                text(l.recordedAt()))).orElse(null);
+        return new VersionLine(version.id().value(), text(version.createdAt()), version.modelPath().orElse(null),
+                version.trainingConfig().asMap(), version.trainingMetrics().asMap(), version.validationMetrics().asMap(),
+                version.modelSizeBytes(), version.trainingTimeSeconds().orElse(null), version.dataHash().orElse(null),
+                version.modelHash().orElse(null), version.description().orElse(null), version.tags().values(),
+                version.isActive(), version.performanceScore(), lineage);
+    }
+
+    private static ActivationLine toLine(ActivationChange change) {
+        return new ActivationLine(change.sequenceNo(), change.versionId().map(VersionId::value).orElse(null),
+                change.previousVersionId().map(VersionId::value).orElse(null), change.reason().name(),
+                change.score().orElse(null), change.previousScore().orElse(null), text(change.changedAt()));
+    }
+
+    /** The model a line describes, every invariant checked by the aggregate. */
+    static Model toModel(ModelLine line) {
+        SensorId sensorId = SensorId.of(line.sensorId());
+        ModelType modelType = ModelType.of(line.modelType());
+        String derived = ModelId.of(sensorId, modelType).value();
+        if (!derived.equals(line.modelId())) {
+            throw new InconsistentModelException(String.valueOf(line.modelId()),
+                    "its id must be {model_type}_{sensor_id} = " + derived);
+        }
+        List<RestoredVersion> versions = required("versions", line.versions()).stream().map(ModelRecords::toVersion).toList();
+        List<RestoredActivation> history = required("history", line.history()).stream()
+                .map(ModelRecords::toActivation).toList();
+        return Model.restore(sensorId, modelType, instant("created_at", line.createdAt()),
+                instant("updated_at", line.updatedAt()), versions, versionId(line.activeVersion()), history);
+    }
+
+    private static RestoredVersion toVersion(VersionLine line) {
+        LineageLine lineage = line.lineage();
+        DataLineage dataLineage = lineage == null ? null : DataLineage.of(line.dataHash(), lineage.dataSource(),
+                lineage.dataStartDate(), lineage.dataEndDate(), lineage.numSamples());
+        VersionSpec spec = new VersionSpec(line.modelPath(), Attributes.of(line.trainingConfig()),
+                Attributes.of(line.trainingMetrics()), Attributes.of(line.validationMetrics()), line.modelSizeBytes(),
+                line.trainingTimeSeconds(), line.modelHash(), line.description(), Tags.of(line.tags()), dataLineage);
+        return RestoredVersion.of(VersionId.of(line.versionId()), instant("created_at", line.createdAt()),
+                line.performanceScore(), line.isActive(), line.dataHash(), spec,
+                lineage == null || lineage.recordedAt() == null ? null : instant("lineage.recorded_at", lineage.recordedAt()));
+    }
+
+    private static RestoredActivation toActivation(ActivationLine line) {
+        return RestoredActivation.of(line.sequenceNo(), versionId(line.versionId()), versionId(line.previousVersionId()),
+                reason(line.reason()), line.score(), line.previousScore(), instant("changed_at", line.changedAt()));
+    }
+
+    private static ActivationReason reason(String value) {
+        return Arrays.stream(ActivationReason.values()).filter(r -> r.name().equals(value)).findFirst()
+                .orElseThrow(() -> new InvalidVersionDataException("reason", value,
+                        "must be one of " + Arrays.toString(ActivationReason.values())));
+    }
+
+    private static VersionId versionId(String value) {
+        return value == null ? null : VersionId.of(value);
+    }
+
+    private static <T> List<T> required(String field, List<T> values) {
+        if (values == null) {
+            throw new InvalidVersionDataException(field, null, "must be a list (empty when there are none)");
+        }
+        return values;
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            if (value != null) {
+                return Instant.parse(value);
+            }
+        } catch (DateTimeParseException notAnInstant) {
+            // refused below, naming the field
+        }
+        throw new InvalidVersionDataException(field, value, "must be a UTC instant such as 2025-09-29T21:57:26.679550Z");
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
