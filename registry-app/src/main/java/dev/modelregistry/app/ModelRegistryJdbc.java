@@ -35,6 +35,6 @@ public final class ModelRegistryJdbc {
     public static ModelRegistry open(String jdbcUrl, String user, String password, ScoringWeights weights,
                                      Path artifactRoot) {
         RegistryDatabase database = RegistryDatabase.openJdbc(jdbcUrl, user, password);
-        return RegistryBootstrap.wire(database, weights, artifactRoot, jdbcUrl);
+        return RegistryBootstrap.wire(database, weights, artifactRoot, database.jdbcUrl());
     }
 }

@@ -93,7 +93,8 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true); // idle connections must not hold a transaction (and so the write lock)
         poolSettings.accept(pool);
-        return open(url, pool, RegistrySQLiteDialect.class.getName(), extraSettings, registryDir, false);
+        return open(new Pool(pool, url, java.util.Set.of()), RegistrySQLiteDialect.class.getName(), extraSettings, registryDir,
+                false);
     }
 
     /**
@@ -116,7 +117,8 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true);
         pool.setReadOnly(true);
-        return open(file.toString(), pool, RegistrySQLiteDialect.class.getName(), Map.of(), null, true);
+        return open(new Pool(pool, file.toString(), java.util.Set.of()), RegistrySQLiteDialect.class.getName(), Map.of(),
+                null, true);
     }
 
     /**
@@ -172,21 +174,7 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     static RegistryDatabase openJdbc(String url, String user, String password, Map<String, Object> extraSettings) {
-        if (url.startsWith("jdbc:sqlite:")) {
-            throw new IllegalArgumentException("use openSqlite(registryDir) for SQLite databases: " + url);
-        }
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(url);
-        if (user != null) {
-            pool.setUsername(user);
-        }
-        if (password != null) {
-            pool.setPassword(password);
-        }
-        pool.setPoolName("registry-jdbc");
-        pool.setMaximumPoolSize(8);
-        pool.setAutoCommit(true);
-        return open(url, pool, null, extraSettings, null, false);
+        return open(serverPool(url, user, password, "registry-jdbc", 8, false), null, extraSettings, null, false);
     }
 
     /**
@@ -198,31 +186,47 @@ public final class RegistryDatabase implements AutoCloseable {
      * @throws SchemaMismatchException        the tables differ from the changelog's
      */
     public static RegistryDatabase openJdbcReadOnly(String url, String user, String password) {
-        if (url.startsWith("jdbc:sqlite:")) {
-            throw new IllegalArgumentException("use openSqliteReadOnly(registryDir) for SQLite databases: " + url);
-        }
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(url);
-        if (user != null) {
-            pool.setUsername(user);
-        }
-        if (password != null) {
-            pool.setPassword(password);
-        }
-        pool.setPoolName("registry-jdbc-read-only");
-        pool.setMaximumPoolSize(4);
-        pool.setAutoCommit(true);
-        pool.setReadOnly(true);
-        return open(url, pool, null, Map.of(), null, true);
+        return open(serverPool(url, user, password, "registry-jdbc-read-only", 4, true), null, Map.of(), null, true);
     }
 
-    private static RegistryDatabase open(String url, HikariConfig poolConfig, String dialect,
-                                         Map<String, Object> extraSettings, Path sqliteRegistryDir, boolean readOnly) {
+    /**
+     * A pool for a server: the URL's secrets go to the driver as properties, never inside the
+     * URL (see {@link JdbcTarget}), so nothing downstream can print them.
+     */
+    private static Pool serverPool(String url, String user, String password, String name, int size, boolean readOnly) {
+        if (url.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("use openSqlite(registryDir) for SQLite databases: " + Redaction.jdbcUrl(url));
+        }
+        JdbcTarget target = JdbcTarget.of(url, user, password);
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(target.url());
+        if (target.user() != null) {
+            pool.setUsername(target.user());
+        }
+        if (target.password() != null) {
+            pool.setPassword(target.password());
+        }
+        target.properties().forEach(pool::addDataSourceProperty);
+        pool.setPoolName(name);
+        pool.setMaximumPoolSize(size);
+        pool.setAutoCommit(true);
+        pool.setReadOnly(readOnly);
+        return new Pool(pool, target.location(), target.secrets());
+    }
+
+    /** A pool configuration, the location to show for it and the secrets to keep out of messages. */
+    private record Pool(HikariConfig config, String location, java.util.Set<String> secrets) {
+    }
+
+    private static RegistryDatabase open(Pool pool, String dialect, Map<String, Object> extraSettings,
+                                         Path sqliteRegistryDir, boolean readOnly) {
+        String url = pool.location();
         HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(poolConfig);
+            dataSource = new HikariDataSource(pool.config());
         } catch (RuntimeException e) {
-            throw new RegistryUnavailableException("cannot connect to " + url + ": " + e.getMessage(), e);
+            throw new RegistryUnavailableException("cannot connect to " + Redaction.withoutParameters(url) + ": "
+                    + Redaction.text(PersistenceFailures.rootMessage(e), pool.secrets()), Redaction.scrub(e, pool.secrets()));
         }
         try {
             String location = sqliteRegistryDir == null ? url : sqliteRegistryDir.resolve(SQLITE_FILE_NAME).toString();
@@ -277,6 +281,7 @@ public final class RegistryDatabase implements AutoCloseable {
         return exposedUnitOfWork;
     }
 
+    /** The database's JDBC URL, without any secret (see {@link JdbcTarget}). */
     public String jdbcUrl() {
         return jdbcUrl;
     }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -209,21 +208,19 @@ public final class SchemaMigrator {
         return status.schema();
     }
 
-    /** The schema status of a database server, read without writing anything. */
+    /**
+     * The schema status of a database server, read without writing anything. The status's
+     * location, like every message, holds no secret of the URL.
+     */
     public static SchemaStatus status(String jdbcUrl, String user, String password) {
-        Properties properties = new Properties();
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, properties)) {
+        JdbcTarget target = JdbcTarget.of(jdbcUrl, user, password);
+        try (Connection connection = DriverManager.getConnection(target.url(), target.driverProperties())) {
             connection.setReadOnly(true);
-            return status(connection, jdbcUrl);
+            return status(connection, target.location());
         } catch (SQLException e) {
-            throw new RegistryUnavailableException(
-                    "cannot read the schema status of " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new RegistryUnavailableException("cannot read the schema status of "
+                    + Redaction.withoutParameters(target.location()) + ": " + target.redact(e.getMessage()),
+                    Redaction.scrub(e, target.secrets()));
         }
     }
 

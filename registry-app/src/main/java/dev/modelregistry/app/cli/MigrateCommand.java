@@ -67,7 +67,7 @@ final class MigrateCommand extends RegistryCommand {
         if (listener instanceof ConsoleProgress progress) {
             progress.clear();
         }
-        String database = server.given() ? server.jdbcUrl : report.databasePath().toString();
+        String database = server.given() ? dev.modelregistry.persistence.Redaction.jdbcUrl(server.jdbcUrl) : report.databasePath().toString();
         switch (report.outcome()) {
             case DRY_RUN, DRY_RUN_WITH_PROBLEMS -> printPlan(report, database);
             default -> printSummary(report, database);

@@ -50,8 +50,11 @@ public final class RegistryCli implements Runnable {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CliLogging.configure(verbose);
         CommandLine commandLine = new CommandLine(new RegistryCli());
-        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        java.util.Set<String> secrets = CliSecrets.of(args, System.getenv("REGISTRY_DB_PASSWORD"));
+        commandLine.setOut(new PrintWriter(CliSecrets.redacting(
+                new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), secrets), true));
+        commandLine.setErr(new PrintWriter(CliSecrets.redacting(
+                new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), secrets), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
             PrintWriter writer = ex.getCommandLine().getErr();

@@ -5,6 +5,7 @@ import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.app.ModelRegistrySQLite;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.persistence.RegistryDatabase;
+import dev.modelregistry.persistence.Redaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,7 @@ final class RegistryOptions {
 
     /** The database, for messages: the JDBC URL or the SQLite file. */
     String location() {
-        return server() ? server.jdbcUrl : databaseFile().toString();
+        return server() ? Redaction.jdbcUrl(server.jdbcUrl) : databaseFile().toString();
     }
 
     /**
