@@ -11,8 +11,6 @@ import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.ModelVersion;
 import dev.modelregistry.domain.model.UnitOfWork;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -78,11 +76,7 @@ public final class RegistryDatabase implements AutoCloseable {
     /** @param poolSettings adjusts the connection pool's configuration last (tests: fault injection) */
     static RegistryDatabase openSqlite(Path registryDir, Map<String, Object> extraSettings,
                                        Consumer<HikariConfig> poolSettings) {
-        try {
-            Files.createDirectories(registryDir);
-        } catch (IOException e) {
-            throw new RegistryUnavailableException("cannot create the registry folder " + registryDir, e);
-        }
+        RegistryFolder.create(registryDir);
         // a file written by the Python ModelRegistrySQLite is adopted first (naive times in the system zone)
         PythonRegistryAdoption.adoptIfPythonCreated(registryDir, ZoneId.systemDefault());
         String url = sqliteUrl(registryDir.resolve(SQLITE_FILE_NAME));
@@ -142,11 +136,7 @@ public final class RegistryDatabase implements AutoCloseable {
      * @param legacyZone the zone in which the Python registry wrote its naive local timestamps
      */
     public static UpgradeReport upgrade(Path registryDir, ZoneId legacyZone) {
-        try {
-            Files.createDirectories(registryDir);
-        } catch (IOException e) {
-            throw new RegistryUnavailableException("cannot create the registry folder " + registryDir, e);
-        }
+        RegistryFolder.create(registryDir);
         UpgradeReport adopted = PythonRegistryAdoption.adoptIfPythonCreated(registryDir, legacyZone);
         if (adopted != null) {
             return adopted;
@@ -221,6 +211,7 @@ public final class RegistryDatabase implements AutoCloseable {
     private static RegistryDatabase open(Pool pool, String dialect, Map<String, Object> extraSettings,
                                          Path sqliteRegistryDir, boolean readOnly) {
         String url = pool.location();
+        QuietLogging.quietLibraries();
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool.config());

@@ -189,6 +189,12 @@ public final class SchemaMigrator {
         scope.put(ANALYTICS_ENABLED, Boolean.FALSE);
         // a library prints nothing on stdout: Liquibase's summaries go to its log (java.util.logging)
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        // an embedded library is quiet: Liquibase's INFO chatter goes to debug level (see QuietLogging)
+        liquibase.logging.LogService logService = QuietLogging.liquibase(
+                Scope.getCurrentScope().get(Scope.Attr.logService, liquibase.logging.LogService.class));
+        if (logService != null) {
+            scope.put(Scope.Attr.logService.name(), logService);
+        }
         Scope.child(scope, runner);
     }
 

@@ -1,5 +1,6 @@
 package dev.modelregistry.app.cli;
 
+import dev.modelregistry.persistence.QuietLogging;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,6 +14,8 @@ import java.util.logging.Logger;
  *       slf4j-simple reads {@code org.slf4j.simpleLogger.*} system properties when it starts, so
  *       they are set here before anything logs ({@code simplelogger.properties} holds the same
  *       defaults).</li>
+ *   <li>Liquibase's INFO messages are logged at debug level by the library
+ *       ({@link QuietLogging}) unless {@code --verbose}.</li>
  *   <li>java.util.logging (Liquibase): the root logger and its handlers are set to WARNING
  *       (INFO with {@code --verbose}). Liquibase's summaries and banner go to its log, not stdout
  *       (the persistence module runs it with a {@code LoggerUIService}).</li>
@@ -32,6 +35,7 @@ final class CliLogging {
         setIfAbsent("org.jboss.logging.provider", "slf4j");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty(SLF4J_LEVEL, verbose ? "info" : USER_LEVEL != null ? USER_LEVEL : "warn");
+        System.setProperty(QuietLogging.VERBOSE, String.valueOf(verbose)); // the libraries' INFO chatter: shown only with --verbose
         setIfAbsent("liquibase.analytics.enabled", "false");
         setIfAbsent("liquibase.showBanner", "false");
         if (System.getProperty("java.util.logging.config.file") == null) {
