@@ -1,5 +1,6 @@
 package dev.modelregistry.app.migration;
 
+import dev.modelregistry.app.backup.BackupManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
  * M3: a copy of the legacy folder in a new sibling {@code registry_backup_YYYYMMDD_HHMMSS}
  * (never an existing one: a suffix is added instead), verified file by file with SHA-256: the
  * hash of the bytes read from each legacy file while copying it must equal the hash of the copy
- * read back.
+ * read back. A verified copy is marked with {@link BackupManifest} ({@code BACKUP-VERIFIED.json}),
+ * written last: a copy without it was not verified.
  */
 final class LegacyBackup {
 
@@ -56,7 +59,8 @@ final class LegacyBackup {
         Path target = plannedPath(legacyDir, now);
         try {
             Files.createDirectory(target);
-            copyTree(legacyDir, target);
+            long[] filesAndBytes = copyTree(legacyDir, target);
+            BackupManifest.write(target, legacyDir, filesAndBytes[0], filesAndBytes[1], Instant.now());
             return target;
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(target);
@@ -65,8 +69,10 @@ final class LegacyBackup {
         }
     }
 
-    private static void copyTree(Path source, Path target) throws IOException {
+    /** Copies and verifies every file; returns how many regular files were copied and their bytes. */
+    private static long[] copyTree(Path source, Path target) throws IOException {
         byte[] buffer = new byte[64 * 1024];
+        long[] filesAndBytes = {0, 0};
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -91,9 +97,12 @@ final class LegacyBackup {
                     throw new IOException("backup copy of " + file + " differs from the original (SHA-256 "
                             + copied + " instead of " + original + ")");
                 }
+                filesAndBytes[0]++;
+                filesAndBytes[1] += attrs.size();
                 return FileVisitResult.CONTINUE;
             }
         });
+        return filesAndBytes;
     }
 
     /** Copies a regular file's bytes and returns the SHA-256 of the bytes read from it. */
