@@ -3,6 +3,7 @@ package dev.modelregistry.app;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import dev.modelregistry.persistence.RegistryDatabase;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens a registry on a database server (PostgreSQL) by JDBC URL, with the same schema
@@ -28,13 +29,13 @@ public final class ModelRegistryJdbc {
      */
     public static ModelRegistry openReadOnly(String jdbcUrl, String user, String password) {
         RegistryDatabase database = RegistryDatabase.openJdbcReadOnly(jdbcUrl, user, password);
-        return RegistryBootstrap.wire(database, ScoringWeights.DEFAULTS, DEFAULT_ARTIFACT_ROOT, database.jdbcUrl());
+        return RegistryBootstrap.wire(database, ScoringWeights.DEFAULTS, DEFAULT_ARTIFACT_ROOT, List.of(), database.jdbcUrl());
     }
 
     /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
     public static ModelRegistry open(String jdbcUrl, String user, String password, ScoringWeights weights,
                                      Path artifactRoot) {
         RegistryDatabase database = RegistryDatabase.openJdbc(jdbcUrl, user, password);
-        return RegistryBootstrap.wire(database, weights, artifactRoot, database.jdbcUrl());
+        return RegistryBootstrap.wire(database, weights, artifactRoot, List.of(), database.jdbcUrl());
     }
 }

@@ -43,6 +43,7 @@ public final class ModelRegistrySQLite {
     public static ModelRegistry openReadOnly(Path registryDir) {
         RegistryDatabase database = RegistryDatabase.openSqliteReadOnly(registryDir);
         return RegistryBootstrap.wire(database, ScoringWeights.DEFAULTS, FileSystemArtifactStore.defaultRootFor(registryDir),
+                FileSystemArtifactStore.sqliteRegistryFiles(registryDir),
                 registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString());
     }
 
@@ -50,6 +51,6 @@ public final class ModelRegistrySQLite {
     public static ModelRegistry open(Path registryDir, ScoringWeights weights, Path artifactRoot) {
         RegistryDatabase database = RegistryDatabase.openSqlite(registryDir);
         return RegistryBootstrap.wire(database, weights, artifactRoot,
-                registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString());
+                FileSystemArtifactStore.sqliteRegistryFiles(registryDir), registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString());
     }
 }

@@ -6,6 +6,7 @@ import dev.modelregistry.domain.scoring.ScoringWeights;
 import dev.modelregistry.persistence.RegistryDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /** Wires a database, the artifact store and the use cases into a {@link ModelRegistry}. */
 final class RegistryBootstrap {
@@ -13,8 +14,14 @@ final class RegistryBootstrap {
     private RegistryBootstrap() {
     }
 
-    static ModelRegistry wire(RegistryDatabase database, ScoringWeights weights, Path artifactRoot, String location) {
-        return new RegistryService(database.repository(), database.unitOfWork(), new FileSystemArtifactStore(artifactRoot),
+    /**
+     * @param protectedPaths what artifact removal must never touch (nor anything containing it or
+     *                       inside it): the SQLite registry folder and database files
+     */
+    static ModelRegistry wire(RegistryDatabase database, ScoringWeights weights, Path artifactRoot,
+                              List<Path> protectedPaths, String location) {
+        return new RegistryService(database.repository(), database.unitOfWork(),
+                new FileSystemArtifactStore(artifactRoot, protectedPaths),
                 weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database);
     }
 }

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The use cases behind {@link ModelRegistry}: each loads the aggregate inside one unit of work,
@@ -155,14 +156,13 @@ public final class RegistryService implements ModelRegistry {
         return new DeletionReport(versionId, deleted.activeAfter(), removal);
     }
 
-    /** R8: files go only after the commit, and only when no remaining version uses them. */
+    /**
+     * R8: files go only after the commit, and only when they are none of the registry's own
+     * and no remaining version's artifact is the same object, contains them or lies inside them.
+     */
     private ArtifactRemoval removeArtifactUnlessShared(String modelPath) {
-        boolean shared = unitOfWork.read(() -> repository.isModelPathInUse(modelPath));
-        if (shared) {
-            return new ArtifactRemoval(modelPath, ArtifactRemoval.Outcome.KEPT_SHARED,
-                    "kept " + modelPath + ": another version still uses it");
-        }
-        return artifacts.remove(modelPath);
+        Set<String> stillReferenced = unitOfWork.read(repository::findDistinctModelPaths);
+        return artifacts.remove(modelPath, stillReferenced);
     }
 
     @Override

@@ -155,7 +155,7 @@ class RegistryScenarioTest {
     }
 
     @Test
-    void artifactsAreRemovedOnlyWhenNoOtherVersionUsesThePath() {
+    void artifactRemovalIsGivenThePathsOfTheVersionsThatRemain() {
         String older = register("sensor_001", 0.09);
         String newer = register("sensor_001", 0.01);
 
@@ -229,7 +229,10 @@ class RegistryScenarioTest {
         }
 
         @Override
-        public ArtifactRemoval remove(String modelPath) {
+        public ArtifactRemoval remove(String modelPath, java.util.Collection<String> stillReferenced) {
+            if (stillReferenced.contains(modelPath)) {
+                return new ArtifactRemoval(modelPath, ArtifactRemoval.Outcome.KEPT_SHARED, "kept " + modelPath);
+            }
             removed.add(modelPath);
             return new ArtifactRemoval(modelPath, ArtifactRemoval.Outcome.REMOVED, "removed " + modelPath);
         }

@@ -190,10 +190,10 @@ final class JpaModelRepository implements ModelRepository {
     }
 
     @Override
-    public boolean isModelPathInUse(String modelPath) {
-        return unitOfWork.read(session -> !session
-                .createQuery("select 1 from ModelVersion v where v.modelPath = :path", Integer.class)
-                .setParameter("path", modelPath).setMaxResults(1).getResultList().isEmpty());
+    public Set<String> findDistinctModelPaths() {
+        return unitOfWork.read(session -> Set.copyOf(session
+                .createQuery("select distinct v.modelPath from ModelVersion v where v.modelPath is not null", String.class)
+                .getResultList()));
     }
 
     @Override

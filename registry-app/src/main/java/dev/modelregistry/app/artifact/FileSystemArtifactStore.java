@@ -4,6 +4,7 @@ import dev.modelregistry.domain.artifact.ArtifactFingerprint;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import dev.modelregistry.domain.artifact.ArtifactRemoval.Outcome;
 import dev.modelregistry.domain.artifact.ArtifactStore;
+import dev.modelregistry.persistence.RegistryDatabase;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +25,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@link ArtifactStore} on the local file system: fingerprints artifacts and deletes them
@@ -63,14 +66,22 @@ import java.util.Objects;
  * is deliberately not a {@code RegistryException}.
  *
  * <h2>Removal</h2>
- * {@link #remove(String)} deletes only what lies strictly inside the real path of the artifact
- * root, judged on real paths ({@link Path#toRealPath}, all symlinks resolved):
+ {@link #remove(String, Collection)} deletes only what lies strictly inside the real path of
+ * the artifact root and belongs to no one else, judged on real paths ({@link Path#toRealPath},
+ * all symlinks resolved), checked in this order before anything is touched:
  * <ul>
- *   <li>the path's real path must be strictly inside the root's real path: never the root
- *       itself, never a {@code ..} escape, an absolute path elsewhere, or anything reached
+ *   <li>the root itself, or a folder containing it -> {@link Outcome#REFUSED_PROTECTED};</li>
+ *   <li>the path's real path must be strictly inside the root's real path: never a {@code ..} escape, an absolute path elsewhere, or anything reached
  *       through a symlink pointing outside -> {@link Outcome#REFUSED_OUTSIDE_ROOT}. A symlink
  *       inside the root that points outside is <em>refused</em> as a whole: neither the link
  *       nor its target is deleted;</li>
+ *   <li>the registry's own files (see {@link RemovalGuard}: the protected paths given to the
+ *       constructor, and any legacy registry, migration backup or SQLite registry recognised by
+ *       its files), the path being one, containing one or lying inside one
+ *       -> {@link Outcome#REFUSED_PROTECTED};</li>
+ *   <li>another version's artifact: the same file system object, a folder containing it or
+ *       something inside it, compared on canonical forms ({@link ArtifactPaths})
+ *       -> {@link Outcome#KEPT_SHARED};</li>
  *   <li>when the path itself is a symlink whose target is inside the root, only the link is
  *       deleted (its target may be another version's artifact under its own name), and only if
  *       the link's own location is inside the root too;</li>
@@ -82,21 +93,35 @@ import java.util.Objects;
  *   <li>a missing path (or a dangling link) -> {@link Outcome#NOT_FOUND}; any I/O error ->
  *       {@link Outcome#FAILED} with the error in the detail. It never throws.</li>
  * </ul>
- * Whether another version still uses the same path ({@link Outcome#KEPT_SHARED}) is the
- * caller's check, made with the repository before calling this.
  */
 public final class FileSystemArtifactStore implements ArtifactStore {
 
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final Path root;
+    private final RemovalGuard guard;
 
     /**
-     * @param artifactRoot the folder inside which artifacts may be deleted; relative paths are
-     *                     resolved against the current working directory
+     * @param artifactRoot   the folder inside which artifacts may be deleted; relative paths are
+     *                       resolved against the current working directory
+     * @param protectedPaths files and folders never deleted, nor anything containing them or
+     *                       inside them (the registry folder, the database and its side files)
      */
-    public FileSystemArtifactStore(Path artifactRoot) {
+    public FileSystemArtifactStore(Path artifactRoot, List<Path> protectedPaths) {
         this.root = Objects.requireNonNull(artifactRoot, "artifactRoot");
+        this.guard = new RemovalGuard(protectedPaths, modelPath -> Path.of(modelPath).toAbsolutePath());
+    }
+
+    /**
+     * What a SQLite registry folder holds that removals must never touch: the folder itself,
+     * the database and its {@code -wal}, {@code -shm}, {@code -journal} and lock files.
+     */
+    public static List<Path> sqliteRegistryFiles(Path registryDir) {
+        Path database = registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME);
+        String name = database.getFileName().toString();
+        return List.of(registryDir, database, database.resolveSibling(name + "-wal"),
+                database.resolveSibling(name + "-shm"), database.resolveSibling(name + "-journal"),
+                database.resolveSibling(name + ".liquibase-lock"));
     }
 
     /**
@@ -243,7 +268,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     // ------------------------------------------------------------------ removal
 
     @Override
-    public ArtifactRemoval remove(String modelPath) {
+    public ArtifactRemoval remove(String modelPath, Collection<String> stillReferenced) {
+        Objects.requireNonNull(stillReferenced, "stillReferenced");
         if (modelPath == null || modelPath.isBlank()) {
             return new ArtifactRemoval(modelPath, Outcome.FAILED, "No artifact path was given, so nothing was deleted.");
         }
@@ -255,14 +281,15 @@ public final class FileSystemArtifactStore implements ArtifactStore {
                     "Could not delete " + modelPath + ": it is not a valid path (" + e.getMessage() + ").");
         }
         try {
-            return removeResolved(modelPath, path);
+            return removeResolved(modelPath, path, stillReferenced);
         } catch (IOException | RuntimeException e) {
             return new ArtifactRemoval(modelPath, Outcome.FAILED,
                     "Could not delete " + path + ": " + describe(e));
         }
     }
 
-    private ArtifactRemoval removeResolved(String modelPath, Path path) throws IOException {
+    private ArtifactRemoval removeResolved(String modelPath, Path path, Collection<String> stillReferenced)
+            throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return notFound(modelPath, path + " does not exist");
         }
@@ -279,13 +306,23 @@ public final class FileSystemArtifactStore implements ArtifactStore {
             return refused(modelPath, "Refused to delete " + path + ": the artifact root "
                     + root.toAbsolutePath() + " does not exist, so nothing can lie inside it.");
         }
-        if (real.equals(realRoot)) {
-            return refused(modelPath, "Refused to delete " + path + ": it is the artifact root "
-                    + realRoot + " itself.");
+        if (realRoot.startsWith(real)) {
+            return new ArtifactRemoval(modelPath, Outcome.REFUSED_PROTECTED, "Refused to delete " + path + ": "
+                    + (real.equals(realRoot) ? "it is" : "it contains") + " the artifact root " + realRoot + ".");
         }
         if (!real.startsWith(realRoot)) {
             return refused(modelPath, "Refused to delete " + path + ": its real path " + real
                     + " lies outside the artifact root " + realRoot + ".");
+        }
+        ArtifactPaths paths = new ArtifactPaths();
+        Optional<String> isProtected = guard.protectedReason(real, paths);
+        if (isProtected.isPresent()) {
+            return new ArtifactRemoval(modelPath, Outcome.REFUSED_PROTECTED,
+                    "Refused to delete " + path + ": " + isProtected.get() + ".");
+        }
+        Optional<String> shared = guard.sharedReason(real, stillReferenced, paths);
+        if (shared.isPresent()) {
+            return new ArtifactRemoval(modelPath, Outcome.KEPT_SHARED, "Kept " + path + ": " + shared.get() + ".");
         }
 
         if (Files.isSymbolicLink(path)) {

@@ -22,7 +22,8 @@ final class DeleteCommand extends RegistryCommand {
     boolean force;
 
     @Option(names = "--delete-artifacts",
-            description = "Also remove the version's model files, unless another version uses them or they lie outside the artifact root.")
+            description = "Also remove the version's model files, unless another version uses them, they lie outside the"
+                    + " artifact root or they hold the registry's own files (refused: exit code 1).")
     boolean deleteArtifacts;
 
     @Override
@@ -37,6 +38,10 @@ final class DeleteCommand extends RegistryCommand {
                         + (removal.detail() == null || removal.detail().isBlank() ? "" : " (" + removal.detail() + ")"));
                 if (removal.outcome() == ArtifactRemoval.Outcome.FAILED) {
                     err().println("error: the version was deleted but its files could not be removed: " + removal.detail());
+                    return RegistryCli.FAILED;
+                }
+                if (removal.refused()) {
+                    err().println("error: the version was deleted but its files were kept: the deletion was refused (see above)");
                     return RegistryCli.FAILED;
                 }
             }

@@ -30,7 +30,10 @@ import org.quicktheories.core.Gen;
 
 /**
  * Whatever relative path is asked for below the root, built from {@code ..}, {@code .},
- * names and links that lead outside, {@code remove} never touches a file outside the root.
+ * names and links that lead outside, {@code remove} never touches a file outside the root;
+ * and whatever other versions still reference (spelled with the same ingredients, links that
+ * alias folders included), nothing they reference and none of the registry's own files is
+ * ever touched.
  */
 class ArtifactRemovalPropertyTest {
 
@@ -56,6 +59,72 @@ class ArtifactRemovalPropertyTest {
         assertThat(outcomes).containsKeys(Outcome.REMOVED, Outcome.REFUSED_OUTSIDE_ROOT, Outcome.NOT_FOUND);
     }
 
+    private static final List<String> TREE_SEGMENTS =
+            List.of("..", ".", "a", "b", "c", "f.bin", "alias", "registry_sqlite", "registry", "registry_backup_1", "");
+
+    @Test
+    void noRemovalEverTouchesWhatAnotherVersionReferencesOrTheRegistryNeeds() {
+        Gen<String> segment = integers().between(0, TREE_SEGMENTS.size() - 1).map(TREE_SEGMENTS::get);
+        Gen<String> path = lists().of(segment).ofSizeBetween(1, 5).map(segments -> String.join("/", segments));
+        Gen<List<String>> referenced = lists().of(path).ofSizeBetween(0, 3);
+
+        qt().withExamples(200)
+                .forAll(path, referenced)
+                .checkAssert(this::removeAmongReferences);
+
+        assertThat(outcomes).containsKeys(Outcome.REMOVED, Outcome.KEPT_SHARED, Outcome.REFUSED_PROTECTED, Outcome.NOT_FOUND);
+    }
+
+    /**
+     * root/{a/{f.bin, b/{f.bin, c/f.bin}}, b/f.bin, c/, alias -> a/b, registry_sqlite/model_registry.db(-wal),
+     * registry/{models_index.json, metadata/v.json}, registry_backup_1/metadata/v.json}.
+     */
+    private void removeAmongReferences(String target, List<String> references) {
+        try {
+            Path root = tmp.resolve("tree-" + examples.incrementAndGet()).resolve("models");
+            for (String file : List.of("a/f.bin", "a/b/f.bin", "a/b/c/f.bin", "b/f.bin", "registry_sqlite/model_registry.db",
+                    "registry_sqlite/model_registry.db-wal", "registry/models_index.json", "registry/metadata/v.json",
+                    "registry_backup_1/metadata/v.json")) {
+                write(root.resolve(file), file);
+            }
+            Files.createDirectories(root.resolve("c"));
+            Files.createSymbolicLink(root.resolve("alias"), root.resolve("a/b"));
+            List<String> spelled = references.stream().map(reference -> root + "/" + reference).toList();
+            Map<Path, String> kept = new TreeMap<>();
+            for (String reference : spelled) {
+                kept.putAll(filesAtOrBelow(Path.of(reference)));
+            }
+            for (String own : List.of("registry_sqlite", "registry", "registry_backup_1")) {
+                kept.putAll(filesAtOrBelow(root.resolve(own)));
+            }
+            FileSystemArtifactStore store = new FileSystemArtifactStore(root,
+                    FileSystemArtifactStore.sqliteRegistryFiles(root.resolve("registry_sqlite")));
+
+            ArtifactRemoval removal = store.remove(root + "/" + target, spelled);
+
+            outcomes.merge(removal.outcome(), 1, Integer::sum);
+            assertThat(root).isDirectory();
+            for (Map.Entry<Path, String> file : kept.entrySet()) {
+                assertThat(file.getKey()).as("%s after removing %s with %s referenced (%s)", file.getKey(), target,
+                        references, removal).isRegularFile();
+                assertThat(sha256(file.getKey())).isEqualTo(file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The regular files at or below a path's real path (links below it not followed), by real path. */
+    private static Map<Path, String> filesAtOrBelow(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return Map.of();
+        }
+        try (Stream<Path> all = Files.walk(path.toRealPath())) {
+            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .collect(Collectors.toMap(p -> p, ArtifactRemovalPropertyTest::sha256));
+        }
+    }
+
     private void removeInAFreshSandbox(String relative) {
         try {
             // Deep enough that MAX_SEGMENTS times ".." (even after a link) stays inside the sandbox.
@@ -64,9 +133,9 @@ class ArtifactRemovalPropertyTest {
             Path root = base.resolve("models");
             layOut(base, root);
             Map<Path, String> outsideBefore = filesOutside(sandbox, root);
-            FileSystemArtifactStore store = new FileSystemArtifactStore(root);
+            FileSystemArtifactStore store = new FileSystemArtifactStore(root, List.of());
 
-            ArtifactRemoval removal = store.remove(root + "/" + relative);
+            ArtifactRemoval removal = store.remove(root + "/" + relative, List.of());
 
             assertThat(removal.outcome()).as(relative).isNotNull();
             outcomes.merge(removal.outcome(), 1, Integer::sum);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -39,7 +40,7 @@ class FileSystemArtifactStoreTest {
         outside = Files.createDirectories(tmp.resolve("outside"));
         secretBytes = "do not delete me".getBytes(StandardCharsets.UTF_8);
         secret = Files.write(outside.resolve("secret.bin"), secretBytes);
-        store = new FileSystemArtifactStore(root);
+        store = new FileSystemArtifactStore(root, List.of());
     }
 
     @Test
@@ -179,7 +180,7 @@ class FileSystemArtifactStoreTest {
         void aFileInsideTheRootIsRemoved() throws Exception {
             Path model = Files.write(root.resolve("model.pt"), bytes("weights"));
 
-            ArtifactRemoval removal = store.remove(model.toString());
+            ArtifactRemoval removal = store.remove(model.toString(), List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.REMOVED);
             assertThat(removal.modelPath()).isEqualTo(model.toString());
@@ -193,7 +194,7 @@ class FileSystemArtifactStoreTest {
             Files.write(folder.resolve("weights.bin"), bytes("w"));
             Files.write(folder.getParent().resolve("model.h5"), bytes("m"));
 
-            ArtifactRemoval removal = store.remove(root.resolve("telemanom/sensor_001").toString());
+            ArtifactRemoval removal = store.remove(root.resolve("telemanom/sensor_001").toString(), List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.REMOVED);
             assertThat(root.resolve("telemanom/sensor_001")).doesNotExist();
@@ -205,7 +206,7 @@ class FileSystemArtifactStoreTest {
             Path model = Files.write(root.resolve("model.pt"), bytes("weights"));
             Path relative = Path.of("").toAbsolutePath().relativize(model);
 
-            ArtifactRemoval removal = store.remove(relative.toString());
+            ArtifactRemoval removal = store.remove(relative.toString(), List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.REMOVED);
             assertThat(model).doesNotExist();
@@ -215,7 +216,7 @@ class FileSystemArtifactStoreTest {
         void aDotDotEscapeFromTheRootIsRefused() {
             String escape = root + "/../../outside/secret.bin";
 
-            ArtifactRemoval removal = store.remove(escape);
+            ArtifactRemoval removal = store.remove(escape, List.of());
 
             assertRefused(removal, secret);
             assertThat(removal.detail()).contains(secret.toString()).contains(root.toString());
@@ -223,7 +224,7 @@ class FileSystemArtifactStoreTest {
 
         @Test
         void aDotDotEscapeToAFolderOutsideIsRefused() {
-            ArtifactRemoval removal = store.remove(root + "/../../outside");
+            ArtifactRemoval removal = store.remove(root + "/../../outside", List.of());
 
             assertRefused(removal, secret);
             assertThat(outside).isDirectory();
@@ -231,7 +232,7 @@ class FileSystemArtifactStoreTest {
 
         @Test
         void anAbsolutePathOutsideTheRootIsRefused() {
-            ArtifactRemoval removal = store.remove(secret.toString());
+            ArtifactRemoval removal = store.remove(secret.toString(), List.of());
 
             assertRefused(removal, secret);
         }
@@ -244,9 +245,9 @@ class FileSystemArtifactStoreTest {
                 if (asked.contains("sub")) {
                     Files.createDirectories(root.resolve("sub"));
                 }
-                ArtifactRemoval removal = store.remove(asked);
+                ArtifactRemoval removal = store.remove(asked, List.of());
 
-                assertThat(removal.outcome()).as(asked).isEqualTo(Outcome.REFUSED_OUTSIDE_ROOT);
+                assertThat(removal.outcome()).as(asked).isEqualTo(Outcome.REFUSED_PROTECTED);
                 assertThat(removal.detail()).contains("artifact root");
                 assertThat(root.resolve("model.pt")).exists();
             }
@@ -256,7 +257,7 @@ class FileSystemArtifactStoreTest {
         void aSymlinkInsideTheRootToAFileOutsideIsRefusedAndBothSurvive() throws Exception {
             Path link = Files.createSymbolicLink(root.resolve("model.pt"), secret);
 
-            ArtifactRemoval removal = store.remove(link.toString());
+            ArtifactRemoval removal = store.remove(link.toString(), List.of());
 
             assertRefused(removal, secret);
             assertThat(removal.detail()).contains(link.toString()).contains(secret.toString());
@@ -267,7 +268,7 @@ class FileSystemArtifactStoreTest {
         void aSymlinkInsideTheRootToAFolderOutsideIsRefusedAndBothSurvive() throws Exception {
             Path link = Files.createSymbolicLink(root.resolve("sensor_001"), outside);
 
-            ArtifactRemoval removal = store.remove(link.toString());
+            ArtifactRemoval removal = store.remove(link.toString(), List.of());
 
             assertRefused(removal, secret);
             assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -278,7 +279,7 @@ class FileSystemArtifactStoreTest {
         void aPathThroughASymlinkedFolderLeadingOutsideIsRefused() throws Exception {
             Files.createSymbolicLink(root.resolve("telemanom"), outside);
 
-            ArtifactRemoval removal = store.remove(root.resolve("telemanom/secret.bin").toString());
+            ArtifactRemoval removal = store.remove(root.resolve("telemanom/secret.bin").toString(), List.of());
 
             assertRefused(removal, secret);
         }
@@ -288,7 +289,7 @@ class FileSystemArtifactStoreTest {
             Path target = Files.write(root.resolve("v1.pt"), bytes("v1"));
             Path link = Files.createSymbolicLink(root.resolve("latest.pt"), target);
 
-            ArtifactRemoval removal = store.remove(link.toString());
+            ArtifactRemoval removal = store.remove(link.toString(), List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.REMOVED);
             assertThat(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
@@ -300,7 +301,7 @@ class FileSystemArtifactStoreTest {
             Path target = Files.write(root.resolve("v1.pt"), bytes("v1"));
             Path link = Files.createSymbolicLink(outside.resolve("shortcut.pt"), target);
 
-            ArtifactRemoval removal = store.remove(link.toString());
+            ArtifactRemoval removal = store.remove(link.toString(), List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.REFUSED_OUTSIDE_ROOT);
             assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -316,7 +317,7 @@ class FileSystemArtifactStoreTest {
             Files.createDirectories(folder.resolve("nested"));
             Files.createSymbolicLink(folder.resolve("nested/deeper"), outside);
 
-            ArtifactRemoval removal = store.remove(folder.toString());
+            ArtifactRemoval removal = store.remove(folder.toString(), List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.REMOVED);
             assertThat(folder).doesNotExist();
@@ -326,7 +327,7 @@ class FileSystemArtifactStoreTest {
 
         @Test
         void aMissingPathIsNotFound() {
-            ArtifactRemoval removal = store.remove(root.resolve("telemanom/nope").toString());
+            ArtifactRemoval removal = store.remove(root.resolve("telemanom/nope").toString(), List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.NOT_FOUND);
             assertThat(removal.detail()).contains("telemanom/nope");
@@ -336,7 +337,7 @@ class FileSystemArtifactStoreTest {
         void aDanglingSymlinkIsNotFoundAndLeftAlone() throws Exception {
             Path link = Files.createSymbolicLink(root.resolve("gone.pt"), tmp.resolve("gone"));
 
-            ArtifactRemoval removal = store.remove(link.toString());
+            ArtifactRemoval removal = store.remove(link.toString(), List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.NOT_FOUND);
             assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -345,9 +346,9 @@ class FileSystemArtifactStoreTest {
         @Test
         void anythingIsRefusedWhenTheRootDoesNotExist() throws Exception {
             Path model = Files.write(tmp.resolve("model.pt"), bytes("m"));
-            FileSystemArtifactStore rootless = new FileSystemArtifactStore(tmp.resolve("no-root"));
+            FileSystemArtifactStore rootless = new FileSystemArtifactStore(tmp.resolve("no-root"), List.of());
 
-            assertThat(rootless.remove(model.toString()).outcome()).isEqualTo(Outcome.REFUSED_OUTSIDE_ROOT);
+            assertThat(rootless.remove(model.toString(), List.of()).outcome()).isEqualTo(Outcome.REFUSED_OUTSIDE_ROOT);
             assertThat(model).exists();
         }
 
@@ -359,7 +360,7 @@ class FileSystemArtifactStoreTest {
             try {
                 assumeFalse(Files.isWritable(folder), "running with privileges that ignore permissions (root)");
 
-                ArtifactRemoval removal = store.remove(model.toString());
+                ArtifactRemoval removal = store.remove(model.toString(), List.of());
 
                 assertThat(removal.outcome()).isEqualTo(Outcome.FAILED);
                 assertThat(removal.detail()).contains(model.toString());
@@ -371,15 +372,15 @@ class FileSystemArtifactStoreTest {
 
         @Test
         void aPathTheFileSystemCannotRepresentFailsWithoutThrowing() {
-            ArtifactRemoval removal = store.remove(root + "/bad\0name");
+            ArtifactRemoval removal = store.remove(root + "/bad\0name", List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.FAILED);
         }
 
         @Test
         void aBlankPathFailsWithoutThrowing() {
-            assertThat(store.remove(" ").outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(store.remove(null).outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(store.remove(" ", List.of()).outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(store.remove(null, List.of()).outcome()).isEqualTo(Outcome.FAILED);
         }
 
         private void assertRefused(ArtifactRemoval removal, Path survivor) {

@@ -22,7 +22,8 @@ final class FaultyRegistry {
     /** Closing the registry closes the database. */
     static ModelRegistry on(SqliteFaults faults, Path artifactRoot) {
         RegistryDatabase database = faults.database();
-        return new RegistryService(database.repository(), database.unitOfWork(), new FileSystemArtifactStore(artifactRoot),
+        return new RegistryService(database.repository(), database.unitOfWork(), new FileSystemArtifactStore(artifactRoot,
+                        FileSystemArtifactStore.sqliteRegistryFiles(faults.file().getParent())),
                 ScoringWeights.DEFAULTS, new RandomVersionIdGenerator(), Clock.systemUTC(), faults.file().toString(),
                 faults);
     }

@@ -10,14 +10,26 @@ package dev.modelregistry.domain.artifact;
 public record ArtifactRemoval(String modelPath, Outcome outcome, String detail) {
 
     public enum Outcome {
+        /** The files were deleted. */
         REMOVED,
+        /** Nothing exists at the path. */
         NOT_FOUND,
+        /** Kept: the same file system object, a folder containing it or one inside it is still another version's artifact. */
         KEPT_SHARED,
+        /** Refused: the real path is not strictly inside the artifact root. */
         REFUSED_OUTSIDE_ROOT,
+        /** Refused: the path is, contains or lies inside something the registry itself needs (its database, a legacy registry or backup, the artifact root). */
+        REFUSED_PROTECTED,
+        /** An I/O error; the detail names it. */
         FAILED
     }
 
     public boolean removed() {
         return outcome == Outcome.REMOVED;
+    }
+
+    /** Whether the store refused to delete (outside the root, or protected): nothing was touched. */
+    public boolean refused() {
+        return outcome == Outcome.REFUSED_OUTSIDE_ROOT || outcome == Outcome.REFUSED_PROTECTED;
     }
 }

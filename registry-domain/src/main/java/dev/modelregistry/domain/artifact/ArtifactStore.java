@@ -1,5 +1,7 @@
 package dev.modelregistry.domain.artifact;
 
+import java.util.Collection;
+
 /**
  * Port: the files behind a version's {@code model_path}.
  */
@@ -10,8 +12,10 @@ public interface ArtifactStore {
 
     /**
      * Removes the artifact at {@code modelPath} if, with symlinks resolved, it lies inside the
-     * store's artifact root (R8). Never throws for a refused or failed removal: the outcome says
-     * what happened.
+     * store's artifact root, is none of the registry's own files, and is not the same file
+     * system object as, a folder containing, or something inside any of the
+     * {@code stillReferenced} paths (the model paths of the versions that remain) (R8). Never
+     * throws for a refused or failed removal: the outcome says what happened.
      */
-    ArtifactRemoval remove(String modelPath);
+    ArtifactRemoval remove(String modelPath, Collection<String> stillReferenced);
 }

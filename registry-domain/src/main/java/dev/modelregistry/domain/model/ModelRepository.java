@@ -62,8 +62,11 @@ public interface ModelRepository {
     /** Versions whose score is at least {@code minimumScore}, best first. */
     List<ModelVersion> findVersionsScoredAtLeast(double minimumScore);
 
-    /** Whether any version still refers to this artifact path. */
-    boolean isModelPathInUse(String modelPath);
+    /**
+     * The distinct model paths of all versions (as stored, nulls left out), in no particular
+     * order: one query, no version loaded. Artifact removal compares their canonical forms.
+     */
+    Set<String> findDistinctModelPaths();
 
     RegistryStatistics statistics();
 }

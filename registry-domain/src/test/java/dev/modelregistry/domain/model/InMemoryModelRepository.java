@@ -91,8 +91,9 @@ public class InMemoryModelRepository implements ModelRepository {
     }
 
     @Override
-    public boolean isModelPathInUse(String modelPath) {
-        return allVersions().anyMatch(version -> version.modelPath().filter(modelPath::equals).isPresent());
+    public Set<String> findDistinctModelPaths() {
+        return allVersions().flatMap(version -> version.modelPath().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override

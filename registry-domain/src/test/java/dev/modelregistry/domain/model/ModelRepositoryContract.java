@@ -253,7 +253,7 @@ public abstract class ModelRepositoryContract {
     }
 
     @Test
-    void aModelPathIsInUseWhileAVersionRefersToIt() {
+    void theDistinctModelPathsAreThoseOfTheVersionsThatRemain() {
         String sensor = freshSensor();
         String path = "data/models/telemanom/" + sensor;
         ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
@@ -263,11 +263,11 @@ public abstract class ModelRepositoryContract {
             repository().save(model);
             return id;
         });
-        assertThat(tx(() -> repository().isModelPathInUse(path))).isTrue();
+        assertThat(tx(() -> repository().findDistinctModelPaths())).contains(path);
 
         tx(() -> repository().findById(modelId).orElseThrow().deleteVersion(versionId, true, at(2)));
 
-        assertThat(tx(() -> repository().isModelPathInUse(path))).isFalse();
+        assertThat(tx(() -> repository().findDistinctModelPaths())).doesNotContain(path);
         tx(() -> {
             Model model = repository().findById(modelId).orElseThrow();
             assertThat(model.activeVersionId()).isEmpty();

@@ -1,0 +1,93 @@
+package dev.modelregistry.app.artifact;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Canonical forms of model paths: "the same path" means the same file system object.
+ *
+ * <p>The canonical form of an absolute path is what {@code realpath(3)} gives for the part of
+ * it that exists (every symbolic link resolved, {@code .} and {@code ..} applied to real
+ * folders, no trailing separator), followed by the remaining, missing segments normalised
+ * lexically. Two paths name the same object exactly when their canonical forms are equal, and
+ * one lies inside the other exactly when its canonical form starts with the other's
+ * (segment-wise). An instance remembers every folder it resolved, so canonicalising many paths
+ * below the same folders costs about one {@code lstat} per path; use one instance per
+ * operation (the file system may change between operations).
+ */
+final class ArtifactPaths {
+
+    /** Like the kernel's limit: a chain of more links than this is treated as a loop. */
+    private static final int MAX_LINKS = 40;
+
+    /** A segment's real path, and whether an object exists there. */
+    private record Resolved(Path real, boolean exists) {
+    }
+
+    private final Map<Path, Resolved> resolved = new HashMap<>();
+
+    /** The canonical form of an absolute path (see the class comment); never throws for a missing path. */
+    Path canonical(Path absolute) throws IOException {
+        return canonical(absolute, 0);
+    }
+
+    private Path canonical(Path absolute, int links) throws IOException {
+        if (!absolute.isAbsolute()) {
+            throw new IllegalArgumentException("not an absolute path: " + absolute);
+        }
+        Path current = absolute.getRoot();
+        boolean exists = true;
+        for (Path segment : absolute) {
+            String name = segment.toString();
+            if (name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                current = current.getParent() == null ? current : current.getParent();
+                continue;
+            }
+            Path next = current.resolve(name);
+            if (!exists) {
+                current = next;
+                continue;
+            }
+            Resolved step = resolved.get(next);
+            if (step == null) {
+                step = resolve(next, links);
+                resolved.put(next, step);
+            }
+            current = step.real();
+            exists = step.exists();
+        }
+        return current;
+    }
+
+    /** {@code child} has a real parent: its real path, or itself when nothing exists there. */
+    private Resolved resolve(Path child, int links) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException missing) {
+            return new Resolved(child, false);
+        }
+        if (!attributes.isSymbolicLink()) {
+            return new Resolved(child, true);
+        }
+        if (links >= MAX_LINKS) {
+            throw new IOException("more than " + MAX_LINKS + " symbolic links (a loop?) at " + child);
+        }
+        Path real = canonical(child.getParent().resolve(Files.readSymbolicLink(child)), links + 1);
+        return new Resolved(real, Files.exists(real, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** Whether one of two canonical paths is the other or lies inside it. */
+    static boolean overlap(Path a, Path b) {
+        return a.startsWith(b) || b.startsWith(a);
+    }
+}
