@@ -21,7 +21,12 @@ import java.util.Optional;
  */
 public interface ModelRegistry extends AutoCloseable {
 
-    /** Registers a new version and returns its id (12 lowercase hex characters). */
+    /**
+     * Registers a new version and returns its id (12 lowercase hex characters). The artifact at
+     * the model path is fingerprinted first (size, SHA-256); a path that is neither a regular
+     * file nor a folder (a device, a FIFO), or that cannot be read, is refused with
+     * {@link dev.modelregistry.domain.InvalidArtifactException} and nothing is written.
+     */
     String registerModel(ModelRegistration registration);
 
     Optional<ModelVersionDetails> getModelMetadata(String versionId);

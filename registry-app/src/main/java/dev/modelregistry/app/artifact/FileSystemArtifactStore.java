@@ -1,5 +1,6 @@
 package dev.modelregistry.app.artifact;
 
+import dev.modelregistry.domain.InvalidArtifactException;
 import dev.modelregistry.domain.artifact.ArtifactFingerprint;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import dev.modelregistry.domain.artifact.ArtifactRemoval.Outcome;
@@ -8,7 +9,6 @@ import dev.modelregistry.persistence.RegistryDatabase;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -61,9 +61,12 @@ import java.util.Optional;
  *     h.update(open(f, "rb").read())</pre></li>
  *   <li>A path that does not exist (or a dangling link): {@link ArtifactFingerprint#ABSENT}.</li>
  * </ul>
- * Files are streamed, never read whole into memory. An I/O error throws an
- * {@link UncheckedIOException} whose message names the path; it is not a rule violation, so it
- * is deliberately not a {@code RegistryException}.
+ * Only regular files are ever opened, and each is read for exactly the length {@code stat}
+ * reports, streamed, never whole into memory: a device, FIFO or socket given as the path (or
+ * reached through a link) is refused before it is opened, one inside a folder is skipped, and a
+ * file whose length changes while it is hashed is refused. Every refusal and I/O error throws an
+ * {@link InvalidArtifactException} naming the path (a model path that cannot be fingerprinted
+ * is bad input for a registration).
  *
  * <h2>Removal</h2>
  {@link #remove(String, Collection)} deletes only what lies strictly inside the real path of
@@ -153,25 +156,24 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         Objects.requireNonNull(modelPath, "modelPath");
         Path path = Path.of(modelPath).toAbsolutePath();
         try {
-            if (!Files.exists(path)) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class); // stat: never blocks
+            } catch (NoSuchFileException absent) {
                 return ArtifactFingerprint.ABSENT;
             }
-            if (Files.isRegularFile(path)) {
+            if (attributes.isRegularFile()) {
                 MessageDigest digest = sha256();
-                long size = Files.size(path);
-                long read = stream(path, digest);
-                if (read != size) {
-                    throw changedWhileHashing(path);
-                }
-                return new ArtifactFingerprint(read, hex(digest));
+                hashExactly(path, attributes.size(), digest);
+                return new ArtifactFingerprint(attributes.size(), hex(digest));
             }
-            if (Files.isDirectory(path)) {
+            if (attributes.isDirectory()) {
                 return fingerprintFolder(path.toRealPath());
             }
-            throw new IOException("it is neither a regular file nor a folder");
+            throw new InvalidArtifactException(modelPath, "is neither a regular file nor a folder (a device, FIFO or"
+                    + " socket, whose reading may never end, is never opened)");
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Could not fingerprint the artifact " + modelPath + " (" + path + "): " + describe(e), e);
+            throw new InvalidArtifactException(modelPath, "could not be fingerprinted (" + describe(e) + ")");
         }
     }
 
@@ -200,15 +202,16 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         MessageDigest digest = sha256();
         long total = 0;
         for (Entry entry : entries) {
-            long size = Files.size(entry.file());
+            BasicFileAttributes attributes = Files.readAttributes(entry.file(), BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw changedWhileHashing(entry.file());
+            }
+            long size = attributes.size();
             digest.update(entry.sortKey());
             digest.update((byte) 0);
             digest.update(Long.toString(size).getBytes(StandardCharsets.US_ASCII));
             digest.update((byte) 0);
-            long read = stream(entry.file(), digest);
-            if (read != size) {
-                throw changedWhileHashing(entry.file());
-            }
+            hashExactly(entry.file(), size, digest);
             total += size;
         }
         return new ArtifactFingerprint(total, hex(digest));
@@ -236,17 +239,29 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         return name.toString();
     }
 
-    private static long stream(Path file, MessageDigest digest) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        long count = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                digest.update(buffer, 0, n);
-                count += n;
+    /**
+     * Hashes exactly the {@code size} bytes the file system reported for a regular file, never
+     * reading on to an end that may not come (a kernel file such as {@code /proc/kmsg} reports 0
+     * and would block); a file that grows, shrinks or changes length meanwhile is an error.
+     */
+    private static void hashExactly(Path file, long size, MessageDigest digest) throws IOException {
+        if (size > 0) {
+            byte[] buffer = new byte[BUFFER_SIZE];
+            long remaining = size;
+            try (InputStream in = Files.newInputStream(file)) {
+                while (remaining > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                    if (n == -1) {
+                        throw changedWhileHashing(file);
+                    }
+                    digest.update(buffer, 0, n);
+                    remaining -= n;
+                }
             }
         }
-        return count;
+        if (Files.size(file) != size) {
+            throw changedWhileHashing(file);
+        }
     }
 
     private static IOException changedWhileHashing(Path file) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.modelregistry.domain.InvalidArtifactException;
 import dev.modelregistry.domain.artifact.ArtifactFingerprint;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import dev.modelregistry.domain.artifact.ArtifactRemoval.Outcome;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +165,7 @@ class FileSystemArtifactStoreTest {
                 assumeFalse(Files.isReadable(folder), "running with privileges that ignore permissions (root)");
 
                 assertThatThrownBy(() -> store.fingerprint(folder.toString()))
-                        .isInstanceOf(UncheckedIOException.class)
+                        .isInstanceOf(InvalidArtifactException.class)
                         .hasMessageContaining(folder.toString());
             } finally {
                 Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
