@@ -65,7 +65,8 @@ public final class RegistryService implements ModelRegistry {
     public String registerModel(ModelRegistration registration) {
         SensorId sensorId = SensorId.of(registration.sensorId());
         ModelType modelType = ModelType.of(registration.modelType());
-        String modelPath = registration.modelPath() == null ? null : registration.modelPath().toString();
+        String modelPath = registration.modelPath() == null ? null
+                : artifacts.storedForm(registration.modelPath().toString());
         ArtifactFingerprint fingerprint = modelPath == null ? ArtifactFingerprint.ABSENT : artifacts.fingerprint(modelPath);
         VersionSpec spec = new VersionSpec(modelPath, Attributes.of(registration.trainingConfig()),
                 Attributes.of(registration.trainingMetrics()), Attributes.of(registration.validationMetrics()),

@@ -224,6 +224,11 @@ class RegistryScenarioTest {
         final List<String> removed = new ArrayList<>();
 
         @Override
+        public String storedForm(String modelPath) {
+            return modelPath;
+        }
+
+        @Override
         public ArtifactFingerprint fingerprint(String modelPath) {
             return new ArtifactFingerprint(42, "cafe");
         }

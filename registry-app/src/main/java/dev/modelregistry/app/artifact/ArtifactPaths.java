@@ -20,8 +20,14 @@ import java.util.Map;
  * (segment-wise). An instance remembers every folder it resolved, so canonicalising many paths
  * below the same folders costs about one {@code lstat} per path; use one instance per
  * operation (the file system may change between operations).
+ *
+ * <p>The form the registry stores for a model path ({@link #storedForm}) is this canonical form
+ * of the path made absolute against a base: the artifact root for the API, the legacy
+ * registry's models root for the migration. So a relative {@code model_path} names the same
+ * files whatever the current folder of the process that reads it, and the stored text does not
+ * depend on how the path was spelled.
  */
-final class ArtifactPaths {
+public final class ArtifactPaths {
 
     /** Like the kernel's limit: a chain of more links than this is treated as a loop. */
     private static final int MAX_LINKS = 40;
@@ -31,6 +37,28 @@ final class ArtifactPaths {
     }
 
     private final Map<Path, Resolved> resolved = new HashMap<>();
+
+    /**
+     * The absolute, canonical form of {@code modelPath}, a relative path resolved against
+     * {@code base} (itself made absolute against the working directory). A path whose links
+     * cannot be resolved (a loop) is kept in its absolute, lexically normalised form.
+     *
+     * @throws java.nio.file.InvalidPathException if the text is no path on this platform
+     */
+    public String storedForm(Path base, String modelPath) {
+        Path absolute = against(base, modelPath);
+        try {
+            return canonical(absolute).toString();
+        } catch (IOException unresolvable) {
+            return absolute.normalize().toString();
+        }
+    }
+
+    /** {@code modelPath} as an absolute path: relative ones resolved against {@code base}. */
+    static Path against(Path base, String modelPath) {
+        Path path = Path.of(modelPath);
+        return path.isAbsolute() ? path : base.toAbsolutePath().resolve(path);
+    }
 
     /** The canonical form of an absolute path (see the class comment); never throws for a missing path. */
     Path canonical(Path absolute) throws IOException {

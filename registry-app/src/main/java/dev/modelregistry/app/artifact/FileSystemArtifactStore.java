@@ -36,9 +36,12 @@ import java.util.Optional;
  * only inside one artifact root (R8).
  *
  * <h2>Paths</h2>
- * A {@code model_path} is used as the registry stored it: a relative path is resolved against
- * the current working directory, like the Python registry did. The artifact root given to the
- * constructor is resolved the same way, on every call (it may be created after the store).
+ * The registry stores model paths in {@link #storedForm the absolute, canonical form}
+ * ({@link ArtifactPaths}). A relative {@code model_path} (written by the Python registry, or
+ * an older version of this one) names a path below the artifact root, never one below the
+ * current working directory. The artifact root given to the constructor is made absolute
+ * against the working directory once; its real path is resolved on every call (it may be
+ * created after the store).
  *
  * <h2>Fingerprint</h2>
  * <ul>
@@ -111,8 +114,19 @@ public final class FileSystemArtifactStore implements ArtifactStore {
      *                       inside them (the registry folder, the database and its side files)
      */
     public FileSystemArtifactStore(Path artifactRoot, List<Path> protectedPaths) {
-        this.root = Objects.requireNonNull(artifactRoot, "artifactRoot");
-        this.guard = new RemovalGuard(protectedPaths, modelPath -> Path.of(modelPath).toAbsolutePath());
+        this.root = Objects.requireNonNull(artifactRoot, "artifactRoot").toAbsolutePath();
+        this.guard = new RemovalGuard(protectedPaths, this::absolute);
+    }
+
+    /** A stored model path as an absolute path: a relative one lies below the artifact root. */
+    private Path absolute(String modelPath) {
+        return ArtifactPaths.against(root, modelPath);
+    }
+
+    @Override
+    public String storedForm(String modelPath) {
+        Objects.requireNonNull(modelPath, "modelPath");
+        return new ArtifactPaths().storedForm(root, modelPath);
     }
 
     /**
@@ -144,7 +158,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         return parent;
     }
 
-    /** The artifact root as given to the constructor. */
+    /** The artifact root, absolute (resolved against the working directory when the store was made). */
     public Path root() {
         return root;
     }
@@ -154,7 +168,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     @Override
     public ArtifactFingerprint fingerprint(String modelPath) {
         Objects.requireNonNull(modelPath, "modelPath");
-        Path path = Path.of(modelPath).toAbsolutePath();
+        Path path = absolute(modelPath);
         try {
             BasicFileAttributes attributes;
             try {
@@ -290,7 +304,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         }
         Path path;
         try {
-            path = Path.of(modelPath).toAbsolutePath();
+            path = absolute(modelPath);
         } catch (InvalidPathException e) {
             return new ArtifactRemoval(modelPath, Outcome.FAILED,
                     "Could not delete " + modelPath + ": it is not a valid path (" + e.getMessage() + ").");
@@ -316,10 +330,10 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         }
         Path realRoot;
         try {
-            realRoot = root.toAbsolutePath().toRealPath();
+            realRoot = root.toRealPath();
         } catch (NoSuchFileException e) {
             return refused(modelPath, "Refused to delete " + path + ": the artifact root "
-                    + root.toAbsolutePath() + " does not exist, so nothing can lie inside it.");
+                    + root + " does not exist, so nothing can lie inside it.");
         }
         if (realRoot.startsWith(real)) {
             return new ArtifactRemoval(modelPath, Outcome.REFUSED_PROTECTED, "Refused to delete " + path + ": "

@@ -39,8 +39,8 @@ final class MigrateCommand extends RegistryCommand {
     boolean dryRun;
 
     @Option(names = "--models-root", paramLabel = "DIR",
-            description = "Where model folders live (<root>/<type>/<sensor>) for metadata without model_path."
-                    + " Default: the parent of --old-path.")
+            description = "Where model folders live (<root>/<type>/<sensor>) for metadata without model_path,"
+                    + " and the base of a relative model_path. Default: the parent of --old-path.")
     Path modelsRoot;
 
     @Option(names = "--legacy-timezone", paramLabel = "ZONE", converter = ZoneConverter.class,

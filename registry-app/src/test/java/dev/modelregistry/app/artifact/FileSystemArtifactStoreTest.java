@@ -202,11 +202,12 @@ class FileSystemArtifactStoreTest {
         }
 
         @Test
-        void aRelativePathIsResolvedAgainstTheWorkingDirectory() throws Exception {
-            Path model = Files.write(root.resolve("model.pt"), bytes("weights"));
-            Path relative = Path.of("").toAbsolutePath().relativize(model);
+        void aRelativePathIsResolvedAgainstTheArtifactRootNotTheWorkingDirectory() throws Exception {
+            Path model = Files.write(Files.createDirectories(root.resolve("telemanom")).resolve("model.pt"), bytes("weights"));
 
-            ArtifactRemoval removal = store.remove(relative.toString(), List.of());
+            assertThat(store.fingerprint("telemanom/model.pt").sizeBytes()).isEqualTo(7);
+            assertThat(store.storedForm("telemanom/./model.pt")).isEqualTo(model.toRealPath().toString());
+            ArtifactRemoval removal = store.remove("telemanom/model.pt", List.of());
 
             assertThat(removal.outcome()).isEqualTo(Outcome.REMOVED);
             assertThat(model).doesNotExist();

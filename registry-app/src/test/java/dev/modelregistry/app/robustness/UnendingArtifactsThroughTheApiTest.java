@@ -16,7 +16,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,23 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  * reports. The timeout is a guard against a hang (the old code blocked forever on the FIFO),
  * not a speed assertion.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnendingArtifactsThroughTheApiTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
     @TempDir
-    Path tmp;
+    static Path tmp;
 
-    private ModelRegistry registry;
+    private static ModelRegistry registry;
 
     @BeforeAll
-    void open() {
+    static void open() {
         registry = ModelRegistrySQLite.open(tmp.resolve("models/registry_sqlite"), ScoringWeights.DEFAULTS, tmp.resolve("models"));
     }
 
     @AfterAll
-    void close() {
+    static void close() {
         registry.close();
     }
 

@@ -7,6 +7,14 @@ import java.util.Collection;
  */
 public interface ArtifactStore {
 
+    /**
+     * The form in which the registry stores a model path: absolute and canonical (every link
+     * resolved, no {@code .}, {@code ..} or trailing separator), so it names the same files from
+     * any working directory; a relative path is resolved against the store's base (for files, the
+     * artifact root), never against the current folder.
+     */
+    String storedForm(String modelPath);
+
     /** Size and SHA-256 of the artifact (a file, or a folder hashed in a stable order); empty when absent. */
     ArtifactFingerprint fingerprint(String modelPath);
 

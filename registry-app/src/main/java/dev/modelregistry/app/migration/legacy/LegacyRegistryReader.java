@@ -1,5 +1,7 @@
 package dev.modelregistry.app.migration.legacy;
 
+import dev.modelregistry.app.artifact.ArtifactPaths;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,8 +70,12 @@ public final class LegacyRegistryReader {
      * @param legacyZone the zone the Python platform ran in: its naive {@code created_at}
      *                   timestamps are local times of this zone
      * @param modelsRoot where artifacts live by convention ({@code <modelsRoot>/<model_type>/<sensor_id>});
-     *                   used for model_path when a metadata file has none. Usually the parent
-     *                   of the registry folder ({@code data/models} for {@code data/models/registry}).
+     *                   used for model_path when a metadata file has none, and the base of a
+     *                   relative model_path (never the current folder). Usually the parent of
+     *                   the registry folder ({@code data/models} for {@code data/models/registry}).
+     *                   Every model path read is returned in the registry's stored form: absolute
+     *                   and canonical ({@link ArtifactPaths#storedForm}), so it does not depend on
+     *                   how the folders were spelled.
      */
     public LegacyRegistryReader(ZoneId legacyZone, Path modelsRoot) {
         this.legacyZone = Objects.requireNonNull(legacyZone, "legacyZone");
@@ -76,16 +83,18 @@ public final class LegacyRegistryReader {
     }
 
     /**
-     * The conventional models root of a registry folder: its parent ({@code data/models} for
-     * {@code data/models/registry}), relative when the registry path is relative, so derived
-     * model paths read like the platform's own ({@code data/models/transformer/SMAP-PWR-001}).
+     * The conventional models root of a registry folder: the parent of its real path
+     * ({@code /srv/platform/data/models} for {@code data/models/registry} read in
+     * {@code /srv/platform}), so the model paths derived from it do not depend on how the
+     * registry folder was spelled.
      */
     public static Path defaultModelsRoot(Path registryDir) {
-        Path normalized = registryDir.normalize();
-        if (normalized.getParent() != null) {
-            return normalized.getParent();
+        Path absolute = registryDir.toAbsolutePath();
+        try {
+            absolute = absolute.toRealPath();
+        } catch (IOException missing) {
+            absolute = absolute.normalize();
         }
-        Path absolute = registryDir.toAbsolutePath().normalize();
         return absolute.getParent() != null ? absolute.getParent() : absolute;
     }
 
@@ -157,6 +166,7 @@ public final class LegacyRegistryReader {
         private final List<LegacyProblem> problems = new ArrayList<>();
         private final LegacyJson.Canonicalizer strings = new LegacyJson.Canonicalizer();
         private final MessageDigest digest = sha256Digest();
+        private final ArtifactPaths artifactPaths = new ArtifactPaths();
 
         Scan(Path registryDir) {
             Objects.requireNonNull(registryDir, "registryDir");
@@ -388,7 +398,8 @@ public final class LegacyRegistryReader {
                     continue;
                 }
                 if (derivedPath == null) {
-                    derivedPath = modelsRoot.resolve(m.modelType()).resolve(m.sensorId()).toString();
+                    derivedPath = artifactPaths.storedForm(modelsRoot,
+                            Path.of(m.modelType()).resolve(m.sensorId()).toString());
                 }
                 LegacyVersion v = readVersion(m, id, derivedPath);
                 if (v != null) {
@@ -618,7 +629,12 @@ public final class LegacyRegistryReader {
                     invalid("model_path", node, "must be a non-blank string or null");
                     return derivedPath;
                 }
-                return node.textValue();
+                try {
+                    return artifactPaths.storedForm(modelsRoot, node.textValue());
+                } catch (InvalidPathException e) {
+                    invalid("model_path", node, "must be a path");
+                    return derivedPath;
+                }
             }
 
             private void invalid(String field, JsonNode value, String rule) {
