@@ -9,6 +9,7 @@ import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.ModelVersion;
 import dev.modelregistry.domain.model.RegistryStatistics;
 import dev.modelregistry.domain.model.VersionId;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,13 +69,22 @@ final class JpaModelRepository implements ModelRepository {
 
     @Override
     public Optional<Model> findById(ModelId modelId) {
-        return unitOfWork.read(session -> Optional.ofNullable(session.find(Model.class, modelId.value())));
+        return unitOfWork.read(session -> Optional.ofNullable(
+                session.find(Model.class, modelId.value(), unitOfWork.modelLock(session))));
     }
 
+    /** In a write unit of work on a server: the model row is locked before its version is read. */
     @Override
     public Optional<Model> findByVersion(VersionId versionId) {
-        return unitOfWork.read(session -> versionIn(session, versionId)
-                .map(version -> session.find(Model.class, version.modelId().value())));
+        return unitOfWork.read(session -> {
+            if (unitOfWork.modelLock(session) == LockModeType.NONE) {
+                return versionIn(session, versionId).map(version -> session.find(Model.class, version.modelId().value()));
+            }
+            return session.createQuery("select v.model.id from ModelVersion v where v.id = :id", String.class)
+                    .setParameter("id", versionId.value()).getResultStream().findFirst()
+                    .map(modelId -> session.find(Model.class, modelId, LockModeType.PESSIMISTIC_WRITE))
+                    .filter(model -> versionIn(session, versionId).isPresent());
+        });
     }
 
     @Override

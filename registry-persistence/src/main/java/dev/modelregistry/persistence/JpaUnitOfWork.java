@@ -6,6 +6,7 @@ import dev.modelregistry.domain.RegistryException;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.UnitOfWork;
+import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
+import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -23,7 +25,8 @@ import org.hibernate.persister.entity.EntityPersister;
 /**
  * One Hibernate session and transaction per {@link #execute}, bound to the calling thread (the
  * repository works on the thread's current session); a nested {@code execute} joins the outer
- * one. Commits at the end. When a concurrent writer got in the way (optimistic lock, a
+ * one. Commits at the end. On a database server a write unit of work locks the model rows it
+ * loads ({@link #modelLock}). When a concurrent writer got in the way (optimistic lock, a
  * concurrent insert of the same model, a busy SQLite database, a PostgreSQL serialization
  * failure or deadlock) the whole work runs again, at most {@value #MAX_ATTEMPTS} times with a
  * small jittered backoff; then {@link ConcurrentModelUpdateException} (or
@@ -38,6 +41,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     private final EntityPersister modelPersister;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
     private final Lock writers;
+    private final boolean lockModelRows;
 
     /**
      * @param singleWriter queue this process's write transactions on a fair lock (SQLite: the
@@ -48,6 +52,8 @@ final class JpaUnitOfWork implements UnitOfWork {
     JpaUnitOfWork(SessionFactory sessionFactory, boolean singleWriter) {
         this.sessionFactory = sessionFactory;
         this.writers = singleWriter ? new ReentrantLock(true) : null;
+        this.lockModelRows = !(sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                instanceof SQLiteDialect);
         this.modelPersister = sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
                 .getEntityDescriptor(Model.class);
     }
@@ -135,6 +141,18 @@ final class JpaUnitOfWork implements UnitOfWork {
             session.flush();
             session.clear();
         }
+    }
+
+    /**
+     * How a write unit of work loads a model: on a database server, {@link LockModeType#PESSIMISTIC_WRITE}
+     * ({@code SELECT ... FOR UPDATE} on the {@code models} row), so writers of one model wait
+     * for each other instead of clashing on the optimistic version and failing after their
+     * retries; the optimistic version stays as the safety net. On SQLite (one writer at a time
+     * anyway, IMMEDIATE transactions) and in read-only work: no lock.
+     */
+    LockModeType modelLock(Session session) {
+        return lockModelRows && session == current.get() && !session.isDefaultReadOnly()
+                ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
     }
 
     /** Records model ids a query of the current unit of work found absent (nothing outside one). */

@@ -76,8 +76,14 @@ public final class SqliteFaults implements AutoCloseable {
 
     /** Every row of the registry's tables, as text: equal before and after means nothing was written. */
     public String rows() {
+        return rowsOf(file);
+    }
+
+    /** {@link #rows()} of any registry database file. */
+    public static String rowsOf(Path databaseFile) {
         StringBuilder text = new StringBuilder();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath());
+             Statement statement = connection.createStatement()) {
             for (String table : List.of("models", "versions", "data_lineage", "activation_history")) {
                 try (ResultSet rows = statement.executeQuery("select * from " + table + " order by 1")) {
                     int columns = rows.getMetaData().getColumnCount();
