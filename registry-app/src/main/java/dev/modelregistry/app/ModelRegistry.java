@@ -50,7 +50,11 @@ public interface ModelRegistry extends AutoCloseable {
 
     /**
      * Deletes a version (R7); with {@code deleteArtifacts} also its files, after the commit and
-     * only when no other version uses them and they lie inside the artifact root (R8).
+     * only when they lie inside the artifact root, are none of the registry's own files
+     * (database, registry folder, legacy registries, migration backups) and share nothing with
+     * another version's artifact, compared as file system objects (R8; README "Artifact deletion
+     * guarantees"). A refused or failed removal is reported in the {@link DeletionReport}; the
+     * deletion in the database stays committed.
      */
     DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts);
 
