@@ -1,6 +1,9 @@
 package dev.modelregistry.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,7 +107,8 @@ public record ModelRegistration(String sensorId, String modelType, Path modelPat
         }
 
         public Builder tags(List<String> tags) {
-            this.tags = tags == null ? List.of() : List.copyOf(tags);
+            // nulls kept: the registration refuses them naming the tag (List.copyOf would throw a bare NPE)
+            this.tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
             return this;
         }
 
@@ -115,7 +119,7 @@ public record ModelRegistration(String sensorId, String modelType, Path modelPat
         }
 
         private static Map<String, Object> copy(Map<String, ?> source) {
-            return source == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(source));
+            return source == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(source));
         }
     }
 }

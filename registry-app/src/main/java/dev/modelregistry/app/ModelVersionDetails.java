@@ -4,11 +4,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything recorded about one version (the Python {@code get_model_metadata}). Immutable. */
+/**
+ * Everything recorded about one version (the Python {@code get_model_metadata}). Immutable.
+ *
+ * @param unreadableFields the JSON fields ({@code training_config}, {@code training_metrics},
+ *                         {@code validation_metrics}, {@code tags}) whose stored text could not
+ *                         be read back (written by another program, or beyond the value limits);
+ *                         they show as empty. Usually empty.
+ */
 public record ModelVersionDetails(String versionId, String modelId, String sensorId, String modelType,
                                   Instant createdAt, Map<String, Object> trainingConfig,
                                   Map<String, Object> trainingMetrics, Map<String, Object> validationMetrics,
                                   long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
                                   String modelPath, String description, List<String> tags, boolean isActive,
-                                  double performanceScore) {
+                                  double performanceScore, List<String> unreadableFields) {
+
+    public ModelVersionDetails {
+        unreadableFields = List.copyOf(unreadableFields);
+    }
+
+    /** Whether the stored text of this JSON field ({@code training_config}, ..., {@code tags}) could not be read. */
+    public boolean isUnreadable(String field) {
+        return unreadableFields.contains(field);
+    }
 }

@@ -68,8 +68,9 @@ public final class RegistryService implements ModelRegistry {
         String modelPath = registration.modelPath() == null ? null
                 : artifacts.storedForm(registration.modelPath().toString());
         ArtifactFingerprint fingerprint = modelPath == null ? ArtifactFingerprint.ABSENT : artifacts.fingerprint(modelPath);
-        VersionSpec spec = new VersionSpec(modelPath, Attributes.of(registration.trainingConfig()),
-                Attributes.of(registration.trainingMetrics()), Attributes.of(registration.validationMetrics()),
+        VersionSpec spec = new VersionSpec(modelPath, Attributes.of("training_config", registration.trainingConfig()),
+                Attributes.of("training_metrics", registration.trainingMetrics()),
+                Attributes.of("validation_metrics", registration.validationMetrics()),
                 fingerprint.sizeBytes(), registration.trainingTimeSeconds(), fingerprint.sha256(),
                 registration.description(), Tags.of(registration.tags()), lineageOf(registration));
         VersionId versionId = versionIds.nextId();

@@ -5,6 +5,8 @@ import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelVersion;
 import dev.modelregistry.domain.model.VersionId;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns domain objects into the immutable views the port returns. */
 final class Views {
@@ -19,7 +21,24 @@ final class Views {
                 version.trainingTimeSeconds().orElse(null), version.dataHash().orElse(null),
                 version.modelHash().orElse(null), version.modelPath().orElse(null),
                 version.description().orElse(null), version.tags().values(), version.isActive(),
-                version.performanceScore());
+                version.performanceScore(), unreadableFields(version));
+    }
+
+    private static List<String> unreadableFields(ModelVersion version) {
+        List<String> unreadable = new ArrayList<>();
+        if (version.trainingConfig().isUnreadable()) {
+            unreadable.add("training_config");
+        }
+        if (version.trainingMetrics().isUnreadable()) {
+            unreadable.add("training_metrics");
+        }
+        if (version.validationMetrics().isUnreadable()) {
+            unreadable.add("validation_metrics");
+        }
+        if (version.tags().isUnreadable()) {
+            unreadable.add("tags");
+        }
+        return unreadable;
     }
 
     static DataLineageDetails lineage(ModelVersion version, DataLineage lineage) {

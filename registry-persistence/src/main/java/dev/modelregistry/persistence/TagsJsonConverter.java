@@ -8,7 +8,11 @@ import jakarta.persistence.Converter;
 import java.util.List;
 import org.hibernate.annotations.Immutable;
 
-/** Tags as a JSON array of strings; empty text or {@code null} (legacy rows) read as no tags. */
+/**
+ * Tags as a JSON array of strings; empty text or {@code null} (legacy rows) read as no tags.
+ * Stored text that cannot be read back within the {@link dev.modelregistry.domain.model.ValueLimits}
+ * reads as {@link Tags#unreadable()} and is never rewritten. Error messages never embed stored text.
+ */
 @Converter(autoApply = true)
 @Immutable // the domain value is immutable: Hibernate need not deep-copy it (a JSON round trip) for every snapshot
 public class TagsJsonConverter implements AttributeConverter<Tags, String> {
@@ -18,10 +22,13 @@ public class TagsJsonConverter implements AttributeConverter<Tags, String> {
 
     @Override
     public String convertToDatabaseColumn(Tags tags) {
+        if (tags != null && tags.isUnreadable()) {
+            throw new IllegalStateException("unreadable stored tags are never written back");
+        }
         try {
             return Json.MAPPER.writeValueAsString(tags == null ? List.of() : tags.values());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write tags as JSON: " + tags, e);
+            throw new IllegalStateException("cannot write tags as JSON", e);
         }
     }
 
@@ -30,10 +37,13 @@ public class TagsJsonConverter implements AttributeConverter<Tags, String> {
         if (json == null || json.isBlank() || json.equals("null")) {
             return Tags.none();
         }
+        if (Json.isTooLong(json)) {
+            return Tags.unreadable();
+        }
         try {
             return Tags.of(Json.MAPPER.readValue(json, LIST));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored tags are not a JSON array of strings: " + json, e);
+        } catch (JsonProcessingException | RuntimeException unreadable) {
+            return Tags.unreadable();
         }
     }
 }

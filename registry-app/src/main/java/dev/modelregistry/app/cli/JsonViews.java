@@ -47,19 +47,20 @@ final class JsonViews {
         json.put("sensor_id", d.sensorId());
         json.put("model_type", d.modelType());
         json.put("created_at", Formats.iso(d.createdAt()));
-        json.put("training_config", d.trainingConfig());
-        json.put("training_metrics", d.trainingMetrics());
-        json.put("validation_metrics", d.validationMetrics());
+        json.put("training_config", d.isUnreadable("training_config") ? null : d.trainingConfig());
+        json.put("training_metrics", d.isUnreadable("training_metrics") ? null : d.trainingMetrics());
+        json.put("validation_metrics", d.isUnreadable("validation_metrics") ? null : d.validationMetrics());
         json.put("model_size_bytes", d.modelSizeBytes());
         json.put("training_time_seconds", d.trainingTimeSeconds());
         json.put("data_hash", d.dataHash());
         json.put("model_hash", d.modelHash());
         json.put("model_path", d.modelPath());
         json.put("description", d.description());
-        json.put("tags", d.tags());
+        json.put("tags", d.isUnreadable("tags") ? null : d.tags());
         json.put("is_active", d.isActive());
         json.put("performance_score", d.performanceScore());
         json.put("data_lineage", lineage.map(JsonViews::lineage).orElse(null));
+        json.put("unreadable_fields", d.unreadableFields());
         return json;
     }
 

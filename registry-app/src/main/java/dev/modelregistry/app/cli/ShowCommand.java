@@ -6,6 +6,7 @@ import dev.modelregistry.app.ModelVersionDetails;
 import dev.modelregistry.domain.VersionNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +15,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Everything recorded about one version, with its data lineage.")
 final class ShowCommand extends RegistryCommand {
+
+    /** Shown in place of a JSON field whose stored text could not be read back. */
+    static final String UNREADABLE = "(unreadable: the stored JSON could not be read)";
 
     @Mixin
     RegistryOptions registry;
@@ -48,10 +52,11 @@ final class ShowCommand extends RegistryCommand {
             fields.add(new String[] {"training time s", d.trainingTimeSeconds() == null ? null : String.valueOf(d.trainingTimeSeconds())});
             fields.add(new String[] {"data hash", d.dataHash()});
             fields.add(new String[] {"description", d.description()});
-            fields.add(new String[] {"tags", d.tags().isEmpty() ? "-" : String.join(", ", d.tags())});
-            fields.add(new String[] {"training config", Formats.compact(d.trainingConfig())});
-            fields.add(new String[] {"training metrics", Formats.compact(d.trainingMetrics())});
-            fields.add(new String[] {"validation metrics", Formats.compact(d.validationMetrics())});
+            fields.add(new String[] {"tags", d.isUnreadable("tags") ? UNREADABLE
+                    : d.tags().isEmpty() ? "-" : String.join(", ", d.tags())});
+            fields.add(new String[] {"training config", json(d, "training_config", d.trainingConfig())});
+            fields.add(new String[] {"training metrics", json(d, "training_metrics", d.trainingMetrics())});
+            fields.add(new String[] {"validation metrics", json(d, "validation_metrics", d.validationMetrics())});
             Table.fields(out(), fields);
             out().println("Data lineage");
             if (lineage.isEmpty()) {
@@ -69,6 +74,10 @@ final class ShowCommand extends RegistryCommand {
             }
             return RegistryCli.OK;
         }
+    }
+
+    private static String json(ModelVersionDetails d, String field, Map<String, Object> value) {
+        return d.isUnreadable(field) ? UNREADABLE : Formats.compact(value);
     }
 
     private static String blankAsDash(String value) {

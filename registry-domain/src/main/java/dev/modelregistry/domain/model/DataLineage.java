@@ -60,6 +60,7 @@ public class DataLineage {
     public static DataLineage of(String dataHash, String dataSource, String dataStartDate, String dataEndDate,
                                  Long numSamples) {
         requireWellFormedHash(dataHash);
+        ValueLimits.requireText("data_source", dataSource);
         LocalDateTime start = parseDate("data_start_date", dataStartDate);
         LocalDateTime end = parseDate("data_end_date", dataEndDate);
         if (start != null && end != null && start.isAfter(end)) {

@@ -19,7 +19,9 @@ import java.util.Optional;
  * One trained version of a {@link Model}. Created and changed only by its model: its facts are
  * fixed at registration, and only the active flag moves (kept equal to the model's choice of
  * active version). Its {@link DataLineage} lives in the {@code data_lineage} table and goes
- * with it.
+ * with it. Its JSON columns are never rewritten: a stored value that could not be read back
+ * (held as {@link Attributes#unreadable()} / {@link Tags#unreadable()}) stays as it was stored
+ * while the version is promoted, demoted or deleted.
  */
 @Entity
 @Table(name = "versions")
@@ -45,13 +47,13 @@ public class ModelVersion {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "training_config")
+    @Column(name = "training_config", updatable = false)
     private Attributes trainingConfig;
 
-    @Column(name = "training_metrics")
+    @Column(name = "training_metrics", updatable = false)
     private Attributes trainingMetrics;
 
-    @Column(name = "validation_metrics")
+    @Column(name = "validation_metrics", updatable = false)
     private Attributes validationMetrics;
 
     @Column(name = "model_size_bytes")
@@ -72,7 +74,7 @@ public class ModelVersion {
     @Column(name = "description")
     private String description;
 
-    @Column(name = "tags")
+    @Column(name = "tags", updatable = false)
     private Tags tags;
 
     @Column(name = "is_active", nullable = false)

@@ -13,7 +13,7 @@ import dev.modelregistry.domain.InvalidVersionDataException;
  * @param modelSizeBytes      size of the artifact, not negative
  * @param trainingTimeSeconds training duration, null or finite and not negative
  * @param modelHash           hash of the artifact, may be empty
- * @param description         free text, may be null
+ * @param description         free text, may be null, within the {@link ValueLimits} of a string
  * @param tags                labels, never null
  * @param lineage             the training data's lineage; required for new registrations (R3)
  */
@@ -26,6 +26,7 @@ public record VersionSpec(String modelPath, Attributes trainingConfig, Attribute
         trainingMetrics = trainingMetrics == null ? Attributes.empty() : trainingMetrics;
         validationMetrics = validationMetrics == null ? Attributes.empty() : validationMetrics;
         tags = tags == null ? Tags.none() : tags;
+        ValueLimits.requireText("description", description);
         if (modelSizeBytes < 0) {
             throw new InvalidVersionDataException("model_size_bytes", modelSizeBytes, "must not be negative");
         }
