@@ -1,5 +1,6 @@
 package dev.modelregistry.app;
 
+import dev.modelregistry.domain.model.ActiveVersionAt;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.time.Instant;
 import java.util.List;
@@ -66,8 +67,15 @@ public interface ModelRegistry extends AutoCloseable {
     /** Every change of the model's active version, oldest first (R10). */
     List<ActivationEntry> getActivationHistory(String sensorId, String modelType);
 
-    /** The version that was active for the model at {@code instant} (R10). */
+    /** The version that was active for the model at {@code instant} (R10); empty when none was or it is unknown. */
     Optional<String> getActiveModelVersionAt(String sensorId, String modelType, Instant instant);
+
+    /**
+     * Which version was active for the model at {@code instant} (R10): a version, none, or
+     * unknown because the instant lies before the model's history was migrated from a registry
+     * that kept none (with the time of the migration).
+     */
+    ActiveVersionAt getActiveVersionAt(String sensorId, String modelType, Instant instant);
 
     ScoringWeights scoringWeights();
 

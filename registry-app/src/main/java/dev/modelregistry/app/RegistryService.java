@@ -6,6 +6,7 @@ import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.artifact.ArtifactFingerprint;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import dev.modelregistry.domain.artifact.ArtifactStore;
+import dev.modelregistry.domain.model.ActiveVersionAt;
 import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.Model;
@@ -200,9 +201,14 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public Optional<String> getActiveModelVersionAt(String sensorId, String modelType, Instant instant) {
+        return getActiveVersionAt(sensorId, modelType, instant).versionId().map(VersionId::value);
+    }
+
+    @Override
+    public ActiveVersionAt getActiveVersionAt(String sensorId, String modelType, Instant instant) {
         SensorId sensor = SensorId.of(sensorId);
         ModelType type = ModelType.of(modelType);
-        return unitOfWork.read(() -> model(sensor, type).activeVersionAt(instant)).map(VersionId::value);
+        return unitOfWork.read(() -> model(sensor, type).activeAt(instant));
     }
 
     @Override

@@ -1,16 +1,30 @@
 package dev.modelregistry.domain;
 
-/** Deleting the active version of a model without forcing it (R7). */
+/**
+ * Deleting the active version of a model without forcing it (R7). When it is the model's only
+ * version there is nothing to promote in its place, and the message says so.
+ */
 public class ActiveVersionDeletionException extends RegistryException {
 
     private final String versionId;
+    private final boolean onlyVersion;
 
-    public ActiveVersionDeletionException(String versionId) {
-        super("version " + versionId + " is the active version of its model; promote another version first or force the delete");
+    public ActiveVersionDeletionException(String versionId, String modelId, boolean onlyVersion) {
+        super(onlyVersion
+                ? "version " + versionId + " is the only version of model " + modelId
+                        + "; force the delete to remove it (the model then has no versions)"
+                : "version " + versionId + " is the active version of model " + modelId
+                        + "; promote another version first or force the delete");
         this.versionId = versionId;
+        this.onlyVersion = onlyVersion;
     }
 
     public String versionId() {
         return versionId;
+    }
+
+    /** Whether the version is the model's last one (a forced delete leaves the model empty). */
+    public boolean onlyVersion() {
+        return onlyVersion;
     }
 }

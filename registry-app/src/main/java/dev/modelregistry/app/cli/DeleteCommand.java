@@ -2,7 +2,11 @@ package dev.modelregistry.app.cli;
 
 import dev.modelregistry.app.DeletionReport;
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelVersionDetails;
+import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,24 +30,35 @@ final class DeleteCommand extends RegistryCommand {
                     + " artifact root or they hold the registry's own files (refused: exit code 1).")
     boolean deleteArtifacts;
 
+    @Option(names = "--json", description = "Print what was done as JSON (keys: see the README).")
+    boolean json;
+
     @Override
     public Integer call() {
         try (ModelRegistry opened = registry.openExisting()) {
+            ModelVersionDetails version = opened.getModelMetadata(versionId)
+                    .orElseThrow(() -> new VersionNotFoundException(versionId));
             DeletionReport report = opened.deleteVersion(versionId, force, deleteArtifacts);
-            out().println("Deleted version " + report.versionId() + "; active version now: "
-                    + report.activeVersionAfter().orElse("none") + ".");
-            if (report.artifact().isPresent()) {
-                ArtifactRemoval removal = report.artifact().get();
-                out().println("Artifact " + removal.modelPath() + ": " + removal.outcome().name().toLowerCase().replace('_', ' ')
-                        + (removal.detail() == null || removal.detail().isBlank() ? "" : " (" + removal.detail() + ")"));
-                if (removal.outcome() == ArtifactRemoval.Outcome.FAILED) {
-                    err().println("error: the version was deleted but its files could not be removed: " + removal.detail());
-                    return RegistryCli.FAILED;
-                }
-                if (removal.refused()) {
-                    err().println("error: the version was deleted but its files were kept: the deletion was refused (see above)");
-                    return RegistryCli.FAILED;
-                }
+            if (json) {
+                Map<String, Object> tree = new LinkedHashMap<>();
+                tree.put("deleted_version", report.versionId());
+                tree.put("model_id", version.modelId());
+                tree.put("active_version", report.activeVersionAfter().orElse(null));
+                tree.put("artifact", report.artifact().map(JsonViews::artifact).orElse(null));
+                Formats.printJson(out(), tree);
+            } else {
+                out().println("Deleted version " + report.versionId() + " of " + version.modelId() + "; "
+                        + report.activeVersionAfter().map(active -> "active version now: " + active + ".")
+                                .orElse("it was the model's last version: the model has no versions now."));
+                report.artifact().ifPresent(removal -> out().println("Artifact: " + removal.detail()));
+            }
+            if (report.artifact().filter(removal -> removal.outcome() == ArtifactRemoval.Outcome.FAILED).isPresent()) {
+                err().println("error: the version was deleted but its files could not be removed");
+                return RegistryCli.FAILED;
+            }
+            if (report.artifact().filter(ArtifactRemoval::refused).isPresent()) {
+                err().println("error: the version was deleted but its files were kept: the deletion was refused (see above)");
+                return RegistryCli.FAILED;
             }
             return RegistryCli.OK;
         }

@@ -2,13 +2,15 @@ package dev.modelregistry.app.cli;
 
 import dev.modelregistry.app.ActivationEntry;
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.domain.model.ActiveVersionAt;
+import dev.modelregistry.domain.model.VersionId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,16 +38,7 @@ final class HistoryCommand extends RegistryCommand {
         try (ModelRegistry opened = registry.openForReading()) {
             String modelId = model.modelId();
             if (at != null) {
-                Optional<String> active = opened.getActiveModelVersionAt(model.sensor, model.type, at);
-                if (json) {
-                    Map<String, Object> tree = new LinkedHashMap<>();
-                    tree.put("model_id", modelId);
-                    tree.put("at", Formats.iso(at));
-                    tree.put("active_version", active.orElse(null));
-                    Formats.printJson(out(), tree);
-                } else {
-                    out().println("Active version of " + modelId + " at " + Formats.iso(at) + ": " + active.orElse("none"));
-                }
+                printActiveAt(modelId, opened.getActiveVersionAt(model.sensor, model.type, at));
                 return RegistryCli.OK;
             }
             List<ActivationEntry> history = opened.getActivationHistory(model.sensor, model.type);
@@ -64,6 +57,28 @@ final class HistoryCommand extends RegistryCommand {
             table.print(out());
             return RegistryCli.OK;
         }
+    }
+
+    private void printActiveAt(String modelId, ActiveVersionAt answer) {
+        String version = answer.versionId().map(VersionId::value).orElse(null);
+        String migratedAt = answer.migratedAt().map(Formats::iso).orElse(null);
+        if (json) {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("model_id", modelId);
+            tree.put("at", Formats.iso(at));
+            tree.put("status", answer.kind().name().toLowerCase(Locale.ROOT));
+            tree.put("active_version", version);
+            tree.put("migrated_at", migratedAt);
+            Formats.printJson(out(), tree);
+            return;
+        }
+        String what = switch (answer.kind()) {
+            case ACTIVE -> version;
+            case NONE -> "none";
+            case UNKNOWN_BEFORE_MIGRATION -> "unknown (the model was migrated at " + migratedAt
+                    + " from a registry that kept no history; its state before the migration is unknown)";
+        };
+        out().println("Active version of " + modelId + " at " + Formats.iso(at) + ": " + what);
     }
 
     /** ISO-8601 instant ({@code ...Z}) or date-time with offset. */

@@ -6,7 +6,9 @@ import dev.modelregistry.app.ModelSummary;
 import dev.modelregistry.app.ModelVersionDetails;
 import dev.modelregistry.app.RegistryStats;
 import dev.modelregistry.app.VersionSummary;
+import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,6 +80,7 @@ final class JsonViews {
     static Map<String, Object> stats(RegistryStats stats) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("total_models", stats.totalModels());
+        json.put("models_without_versions", stats.modelsWithoutVersions());
         json.put("total_versions", stats.totalVersions());
         json.put("active_versions", stats.activeVersions());
         json.put("models_by_type", stats.modelsByType());
@@ -85,6 +88,14 @@ final class JsonViews {
         json.put("average_performance_score", stats.averagePerformanceScore());
         json.put("newest_version_at", Formats.iso(stats.newestVersionAt()));
         json.put("database", stats.location());
+        return json;
+    }
+
+    static Map<String, Object> artifact(ArtifactRemoval removal) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model_path", removal.modelPath());
+        json.put("outcome", removal.outcome().name().toLowerCase(Locale.ROOT));
+        json.put("detail", removal.detail());
         return json;
     }
 

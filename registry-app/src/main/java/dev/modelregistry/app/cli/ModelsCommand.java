@@ -32,10 +32,13 @@ final class ModelsCommand extends RegistryCommand {
                 return RegistryCli.OK;
             }
             Table table = Table.of("model id", "sensor", "type", "active version", "versions", "best score").right(4, 5);
-            models.forEach(m -> table.row(m.modelId(), m.sensorId(), m.modelType(), m.activeVersion(), m.versionCount(),
+            models.forEach(m -> table.row(m.modelId(), m.sensorId(), m.modelType(),
+                    m.activeVersion() == null ? "none" : m.activeVersion(), m.versionCount(),
                     Formats.score(m.bestScore())));
             table.print(out());
-            out().println(models.size() + (models.size() == 1 ? " model" : " models"));
+            long empty = models.stream().filter(m -> m.versionCount() == 0).count();
+            out().println(models.size() + (models.size() == 1 ? " model" : " models")
+                    + (empty == 0 ? "" : " (" + empty + " without versions)"));
             return RegistryCli.OK;
         }
     }

@@ -29,7 +29,8 @@ final class StatsCommand extends RegistryCommand {
             }
             out().println("Registry " + stats.location());
             List<String[]> fields = new ArrayList<>();
-            fields.add(new String[] {"models", String.valueOf(stats.totalModels())});
+            fields.add(new String[] {"models", stats.totalModels() + (stats.modelsWithoutVersions() == 0 ? ""
+                    : " (" + stats.modelsWithoutVersions() + " without versions)")});
             fields.add(new String[] {"versions", String.valueOf(stats.totalVersions())});
             fields.add(new String[] {"active versions", String.valueOf(stats.activeVersions())});
             fields.add(new String[] {"average score", Formats.score(stats.averagePerformanceScore())});

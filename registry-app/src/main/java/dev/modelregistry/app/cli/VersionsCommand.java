@@ -32,6 +32,10 @@ final class VersionsCommand extends RegistryCommand {
                 Formats.printJson(out(), versions.stream().map(JsonViews::version).toList());
                 return RegistryCli.OK;
             }
+            if (versions.isEmpty()) {
+                out().println("Model " + model.modelId() + " has no versions (its last version was deleted).");
+                return RegistryCli.OK;
+            }
             out().println("Versions of " + model.modelId() + " (newest first, * = active)");
             Table table = Table.of(" ", "version", "created at (UTC)", "score", "model path").right(3);
             versions.forEach(v -> table.row(v.isActive() ? "*" : " ", v.versionId(), Formats.table(v.createdAt()),

@@ -54,11 +54,11 @@ class WriteCommandsTest {
 
         CliRun delete = registry("delete", newer, "--registry", dir);
         assertThat(delete.exitCode()).as(delete.toString()).isZero();
-        assertThat(delete.out()).contains("Deleted version " + newer + "; active version now: 7f282096.");
+        assertThat(delete.out()).contains("Deleted version " + newer + " of transformer_SMAP-PWR-001; active version now: 7f282096.");
 
         CliRun forced = registry("delete", "7f282096", "--force", "--registry", dir);
         assertThat(forced.exitCode()).as(forced.toString()).isZero();
-        assertThat(forced.out()).contains("Deleted version 7f282096; active version now: none.");
+        assertThat(forced.out()).contains("Deleted version 7f282096 of transformer_SMAP-PWR-001; it was the model's last version");
 
         CliRun cleanup = registry("cleanup", "--keep", "1", "--registry", dir);
         assertThat(cleanup.exitCode()).as(cleanup.toString()).isZero();

@@ -6,8 +6,10 @@ public enum ActivationReason {
     REGISTERED,
     /** Someone promoted a version by hand. */
     PROMOTED,
-    /** The active version was deleted and the best remaining one took over (or none remained). */
+    /** The active version was deleted and the best remaining one took over. */
     REELECTED,
     /** The active version was taken over from a legacy registry. */
-    MIGRATED
+    MIGRATED,
+    /** The model's last version was deleted (forced): no version is active any more. */
+    LAST_VERSION_DELETED
 }

@@ -53,8 +53,11 @@ import java.util.Set;
  *       the first version always becomes active (R5). The best score is kept with the model,
  *       so this decision never has to walk the versions.</li>
  *   <li>The active version is never deleted without force; a forced delete re-elects the best
- *       remaining version, the newest among equals (R7).</li>
- *   <li>Every change of the active version is appended to the history, numbered in order (R10).</li>
+ *       remaining version, the newest among equals (R7), or, for the last version, records
+ *       {@link ActivationReason#LAST_VERSION_DELETED} and leaves the model without versions.</li>
+ *   <li>Every change of the active version is appended to the history, numbered in order (R10).
+ *       A history that begins with anything but {@code REGISTERED} was taken over from a registry
+ *       that kept none: before its first entry, the active version is unknown.</li>
  *   <li>A model handed back whole ({@link #restore}, from an export) must already satisfy all of
  *       these; it is checked, never repaired.</li>
  * </ul>
@@ -213,18 +216,21 @@ public class Model {
 
     /**
      * Deletes a version with its lineage (R7). The active version is refused unless forced; a
-     * forced delete re-elects the best remaining version (the newest among equals) or leaves
-     * no active version when none remain. Returns the deleted version.
+     * forced delete re-elects the best remaining version (the newest among equals, REELECTED)
+     * or, when none remain, records that the last version went (LAST_VERSION_DELETED). Returns
+     * the deleted version.
      */
     public ModelVersion deleteVersion(VersionId versionId, boolean force, Instant at) {
         ModelVersion version = version(versionId);
         boolean wasActive = version.equals(activeVersion);
         if (wasActive && !force) {
-            throw new ActiveVersionDeletionException(versionId.value());
+            throw new ActiveVersionDeletionException(versionId.value(), id, versions.size() == 1);
         }
         remove(List.of(version));
-        if (wasActive) {
-            activate(versions.isEmpty() ? null : best(versions), ActivationReason.REELECTED, at);
+        if (wasActive && versions.isEmpty()) {
+            activate(null, ActivationReason.LAST_VERSION_DELETED, at);
+        } else if (wasActive) {
+            activate(best(versions), ActivationReason.REELECTED, at);
         }
         updatedAt = at;
         return version;
@@ -267,9 +273,21 @@ public class Model {
         return Optional.ofNullable(inForce);
     }
 
-    /** The version that was active at {@code instant}, if any (R10). */
+    /**
+     * Which version was active at {@code instant} (R10): a version, none, or unknown when the
+     * instant lies before this model's history was taken over from a registry that kept none.
+     */
+    public ActiveVersionAt activeAt(Instant instant) {
+        Optional<ActivationChange> inForce = activationAt(instant);
+        if (inForce.isEmpty() && !history.isEmpty() && history.get(0).reason() != ActivationReason.REGISTERED) {
+            return ActiveVersionAt.unknownBeforeMigration(history.get(0).changedAt());
+        }
+        return ActiveVersionAt.of(inForce.flatMap(ActivationChange::versionId));
+    }
+
+    /** The version that was active at {@code instant}; empty when none was or it is unknown (R10). */
     public Optional<VersionId> activeVersionAt(Instant instant) {
-        return activationAt(instant).flatMap(ActivationChange::versionId);
+        return activeAt(instant).versionId();
     }
 
     /**

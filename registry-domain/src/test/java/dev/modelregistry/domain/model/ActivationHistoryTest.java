@@ -51,6 +51,40 @@ class ActivationHistoryTest {
     }
 
     @Test
+    void beforeTheMigrationTheActiveVersionIsUnknownAndTheAnswerSaysWhenTheMigrationHappened() {
+        Model model = aModel();
+        ImportedVersion legacy = new ImportedVersion(VersionId.of("aaaaaaaa"), at(1), 0.9, aSpec(Map.of("mae", 0.1)));
+        model.importVersions(List.of(legacy), VersionId.of("aaaaaaaa"), at(100));
+
+        ActiveVersionAt before = model.activeAt(at(50));
+        assertThat(before.kind()).isEqualTo(ActiveVersionAt.Kind.UNKNOWN_BEFORE_MIGRATION);
+        assertThat(before.migratedAt()).contains(at(100));
+        assertThat(before.versionId()).isEmpty();
+        assertThat(model.activeAt(at(100))).isEqualTo(
+                new ActiveVersionAt(ActiveVersionAt.Kind.ACTIVE, java.util.Optional.of(VersionId.of("aaaaaaaa")),
+                        java.util.Optional.empty()));
+    }
+
+    @Test
+    void beforeTheFirstRegistrationOfANativeModelNoVersionWasActive() {
+        Model model = aModel();
+        register(model, 0.1, 10);
+
+        assertThat(model.activeAt(at(5)).kind()).isEqualTo(ActiveVersionAt.Kind.NONE);
+        assertThat(model.activeAt(at(5)).migratedAt()).isEmpty();
+    }
+
+    @Test
+    void afterTheLastVersionWasDeletedNoVersionIsActive() {
+        Model model = aModel();
+        ModelVersion only = register(model, 0.1, 10);
+        model.deleteVersion(only.id(), true, at(20));
+
+        assertThat(model.activeAt(at(15)).versionId()).contains(only.id());
+        assertThat(model.activeAt(at(25)).kind()).isEqualTo(ActiveVersionAt.Kind.NONE);
+    }
+
+    @Test
     void importedVersionsKeepTheirRecordedFactsAndTheNamedActiveVersion() {
         Model model = aModel();
         ImportedVersion older = new ImportedVersion(VersionId.of("aaaaaaaa"), at(1), 0.9, aSpec(Map.of("mae", 0.1)));

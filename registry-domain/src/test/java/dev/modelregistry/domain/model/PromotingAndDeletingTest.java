@@ -109,9 +109,36 @@ class PromotingAndDeletingTest {
         assertThat(model.activeVersion()).isEmpty();
         assertThat(model.bestScore()).isEmpty();
         assertThat(model.history()).last().satisfies(change -> {
+            assertThat(change.reason()).isEqualTo(ActivationReason.LAST_VERSION_DELETED);
             assertThat(change.versionId()).isEmpty();
             assertThat(change.previousVersionId()).contains(only.id());
         });
+        assertThat(model.history()).extracting(ActivationChange::reason).doesNotContain(ActivationReason.REELECTED);
+    }
+
+    @Test
+    void refusingToDeleteTheOnlyVersionSaysSoInsteadOfSuggestingAPromotion() {
+        Model model = aModel();
+        ModelVersion only = register(model, 0.05, 1);
+
+        assertThatThrownBy(() -> model.deleteVersion(only.id(), false, at(2)))
+                .isInstanceOfSatisfying(ActiveVersionDeletionException.class,
+                        refused -> assertThat(refused.onlyVersion()).isTrue())
+                .hasMessageContaining("only version").hasMessageContaining(model.id().value())
+                .hasMessageNotContaining("promote");
+        assertThat(model.versions()).containsExactly(only);
+    }
+
+    @Test
+    void refusingToDeleteTheActiveOneOfSeveralVersionsSuggestsPromotingAnother() {
+        Model model = aModel();
+        ModelVersion active = register(model, 0.01, 1);
+        register(model, 0.1, 2);
+
+        assertThatThrownBy(() -> model.deleteVersion(active.id(), false, at(3)))
+                .isInstanceOfSatisfying(ActiveVersionDeletionException.class,
+                        refused -> assertThat(refused.onlyVersion()).isFalse())
+                .hasMessageContaining("promote another version first");
     }
 
     @Test
