@@ -40,8 +40,17 @@ public interface ModelRegistry extends AutoCloseable {
 
     List<ModelSummary> listModels(String modelType);
 
+    /** The models the filter selects (by type and/or sensor), ordered by model id. */
+    List<ModelSummary> listModels(ModelFilter filter);
+
     /** Versions of a model, newest first; empty when the model does not exist. */
     List<VersionSummary> listVersions(String sensorId, String modelType);
+
+    /**
+     * Versions of every model of the sensor (all types), by model id, each model's newest first;
+     * throws {@link dev.modelregistry.domain.SensorNotFoundException} when no model has this sensor.
+     */
+    List<VersionSummary> listVersionsOfSensor(String sensorId);
 
     /** Versions of all models scored at least {@code minimumScore}, best first. */
     List<VersionSummary> listVersionsScoredAtLeast(double minimumScore);
@@ -61,6 +70,16 @@ public interface ModelRegistry extends AutoCloseable {
 
     /** Keeps the active and the newest {@code keepLastN} versions of every model (R9); returns how many were deleted. */
     int cleanupOldVersions(int keepLastN);
+
+    /**
+     * Keeps the active and the newest {@code keepLastN} versions of every model (R9), one model
+     * per transaction; with {@code deleteArtifacts} also the deleted versions' files, after each
+     * model's commit and only when no remaining version uses them (R8).
+     */
+    CleanupReport cleanupOldVersions(int keepLastN, boolean deleteArtifacts, CleanupProgress progress);
+
+    /** What {@link #cleanupOldVersions(int)} would delete now, deleting nothing. */
+    CleanupReport previewCleanup(int keepLastN);
 
     RegistryStats getRegistryStats();
 

@@ -2,6 +2,7 @@ package dev.modelregistry.app;
 
 import dev.modelregistry.domain.InvalidRetentionException;
 import dev.modelregistry.domain.ModelNotFoundException;
+import dev.modelregistry.domain.SensorNotFoundException;
 import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.artifact.ArtifactFingerprint;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
@@ -11,6 +12,7 @@ import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.ModelVersion;
@@ -26,7 +28,9 @@ import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -114,13 +118,21 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public List<ModelSummary> listModels() {
-        return unitOfWork.read(() -> repository.findOverviews(null)).stream().map(Views::summary).toList();
+        return listModels(ModelFilter.all());
     }
 
     @Override
     public List<ModelSummary> listModels(String modelType) {
-        ModelType type = ModelType.of(modelType);
-        return unitOfWork.read(() -> repository.findOverviews(type)).stream().map(Views::summary).toList();
+        return listModels(ModelFilter.all().type(modelType));
+    }
+
+    @Override
+    public List<ModelSummary> listModels(ModelFilter filter) {
+        ModelType type = filter.modelType().map(ModelType::of).orElse(null);
+        Optional<SensorId> sensor = filter.sensorId().map(SensorId::of);
+        return unitOfWork.read(() -> repository.findOverviews(type)).stream()
+                .filter(overview -> sensor.isEmpty() || overview.sensorId().equals(sensor.get()))
+                .map(Views::summary).toList();
     }
 
     @Override
@@ -129,6 +141,21 @@ public final class RegistryService implements ModelRegistry {
         ModelType type = ModelType.of(modelType);
         return unitOfWork.read(() -> repository.findVersionsNewestFirst(sensor, type).stream()
                 .map(Views::summary).toList());
+    }
+
+    @Override
+    public List<VersionSummary> listVersionsOfSensor(String sensorId) {
+        SensorId sensor = SensorId.of(sensorId);
+        return unitOfWork.read(() -> {
+            List<ModelOverview> models = repository.findOverviews(null).stream()
+                    .filter(overview -> overview.sensorId().equals(sensor)).toList();
+            if (models.isEmpty()) {
+                throw new SensorNotFoundException(sensor.value());
+            }
+            return models.stream()
+                    .flatMap(model -> repository.findVersionsNewestFirst(model.sensorId(), model.modelType()).stream())
+                    .map(Views::summary).toList();
+        });
     }
 
     @Override
@@ -170,18 +197,48 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public int cleanupOldVersions(int keepLastN) {
+        return cleanupOldVersions(keepLastN, false, CleanupProgress.SILENT).removedCount();
+    }
+
+    @Override
+    public CleanupReport previewCleanup(int keepLastN) {
+        List<ModelId> candidates = cleanupCandidates(keepLastN);
+        List<VersionSummary> victims = unitOfWork.read(() -> repository.findAllWithVersions(candidates).stream()
+                .flatMap(model -> model.retentionVictims(keepLastN).stream()).map(Views::summary).toList());
+        long models = victims.stream().map(VersionSummary::modelId).distinct().count();
+        return new CleanupReport(keepLastN, true, Math.toIntExact(models), victims, List.of());
+    }
+
+    @Override
+    public CleanupReport cleanupOldVersions(int keepLastN, boolean deleteArtifacts, CleanupProgress progress) {
+        List<ModelId> candidates = cleanupCandidates(keepLastN);
+        List<VersionSummary> removed = new ArrayList<>();
+        List<ArtifactRemoval> artifactRemovals = new ArrayList<>();
+        int models = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            ModelId modelId = candidates.get(i);
+            List<VersionSummary> deleted = unitOfWork.execute(() -> repository.findById(modelId)
+                    .map(model -> model.retainNewest(keepLastN, now()).stream().map(Views::summary).toList())
+                    .orElse(List.of()));
+            removed.addAll(deleted);
+            models += deleted.isEmpty() ? 0 : 1;
+            if (deleteArtifacts) {
+                deleted.stream().map(VersionSummary::modelPath).filter(Objects::nonNull).distinct()
+                        .map(this::removeArtifactUnlessShared).forEach(artifactRemovals::add);
+            }
+            progress.advanced(i + 1, candidates.size(), removed.size());
+        }
+        return new CleanupReport(keepLastN, false, models, removed, artifactRemovals);
+    }
+
+    /** The models with more versions than kept: the only ones a cleanup can change. */
+    private List<ModelId> cleanupCandidates(int keepLastN) {
         if (keepLastN < 1) {
             throw new InvalidRetentionException(keepLastN);
         }
-        List<ModelId> modelIds = unitOfWork.read(() -> repository.findOverviews(null)).stream()
+        return unitOfWork.read(() -> repository.findOverviews(null)).stream()
                 .filter(overview -> overview.versionCount() > keepLastN)
-                .map(overview -> overview.modelId()).toList();
-        int removed = 0;
-        for (ModelId modelId : modelIds) {
-            removed += unitOfWork.execute(() -> repository.findById(modelId)
-                    .map(model -> model.retainNewest(keepLastN, now()).size()).orElse(0));
-        }
-        return removed;
+                .map(ModelOverview::modelId).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.modelregistry.app.cli;
 
+import dev.modelregistry.app.ModelFilter;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelSummary;
 import java.util.List;
@@ -16,29 +17,37 @@ final class ModelsCommand extends RegistryCommand {
     @Option(names = "--type", paramLabel = "T", description = "Only models of this type (e.g. transformer, telemanom).")
     String type;
 
+    @Option(names = "--sensor", paramLabel = "S", description = "Only models of this sensor.")
+    String sensor;
+
+    @Mixin
+    Limit limit;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     @Override
     public Integer call() {
         try (ModelRegistry opened = registry.openForReading()) {
-            List<ModelSummary> models = type == null ? opened.listModels() : opened.listModels(type);
+            List<ModelSummary> all = opened.listModels(ModelFilter.all().type(type).sensor(sensor));
+            List<ModelSummary> models = limit.apply(all);
             if (json) {
                 Formats.printJson(out(), models.stream().map(JsonViews::model).toList());
                 return RegistryCli.OK;
             }
             if (models.isEmpty()) {
-                out().println(type == null ? "No models." : "No models of type " + type + ".");
+                out().println("No models" + (type == null ? "" : " of type " + type)
+                        + (sensor == null ? "" : " of sensor " + sensor) + ".");
                 return RegistryCli.OK;
             }
             Table table = Table.of("model id", "sensor", "type", "active version", "versions", "best score").right(4, 5);
-            models.forEach(m -> table.row(m.modelId(), m.sensorId(), m.modelType(),
-                    m.activeVersion() == null ? "none" : m.activeVersion(), m.versionCount(),
+            models.forEach(m -> table.row(m.modelId(), m.sensorId(), m.modelType(), m.activeVersion(), m.versionCount(),
                     Formats.score(m.bestScore())));
             table.print(out());
-            long empty = models.stream().filter(m -> m.versionCount() == 0).count();
-            out().println(models.size() + (models.size() == 1 ? " model" : " models")
+            long empty = all.stream().filter(m -> m.versionCount() == 0).count();
+            out().println(all.size() + (all.size() == 1 ? " model" : " models")
                     + (empty == 0 ? "" : " (" + empty + " without versions)"));
+            limit.footnote(out(), all.size(), "models");
             return RegistryCli.OK;
         }
     }

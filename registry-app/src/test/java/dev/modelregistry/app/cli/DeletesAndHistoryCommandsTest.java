@@ -78,10 +78,10 @@ class DeletesAndHistoryCommandsTest {
         assertThat(ok("history", "--sensor", "SMAP-ATT-001", "--type", "transformer").out())
                 .contains("LAST_VERSION_DELETED").doesNotContain("REELECTED");
 
-        assertThat(ok("models").out()).containsPattern("transformer_SMAP-ATT-001\\s+SMAP-ATT-001\\s+transformer\\s+none\\s+0\\s+-")
+        assertThat(ok("models").out()).containsPattern("transformer_SMAP-ATT-001\\s+SMAP-ATT-001\\s+transformer\\s+-\\s+0\\s+-")
                 .containsPattern("12 models \\(\\d+ without versions\\)");
         assertThat(ok("versions", "--sensor", "SMAP-ATT-001", "--type", "transformer").out())
-                .isEqualTo("Model transformer_SMAP-ATT-001 has no versions (its last version was deleted)."
+                .isEqualTo("Model transformer_SMAP-ATT-001 has no versions (the last one was deleted)."
                         + System.lineSeparator());
         JsonNode stats = JSON.readTree(ok("stats", "--json").out());
         long withoutVersions = stats.get("models_without_versions").asLong();

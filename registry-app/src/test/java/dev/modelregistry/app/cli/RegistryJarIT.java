@@ -72,9 +72,31 @@ class RegistryJarIT {
         JsonNode json = new ObjectMapper().readTree(models.out());
         assertThat(json).hasSize(12);
 
+        Result preview = java(workDir, "cleanup", "--keep", "1", "--dry-run", "--json");
+        assertThat(preview.exitCode()).as(preview.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(preview.out()).get("versions_deleted").asInt()).isZero();
+        Result before = java(workDir, "history", "--sensor", "SMAP-PWR-001", "--type", "transformer",
+                "--at", "2000-01-01T00:00:00Z");
+        assertThat(before.out()).contains(": unknown (the model was migrated at ");
+
         Result status = java(workDir, "db", "status");
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.out()).contains("Schema    current").contains("Pending (0)");
         assertThat(status.err()).isEmpty();
+    }
+
+    @Test
+    void the_jar_explains_a_command_prints_its_completion_script_and_refuses_a_bad_keep_as_a_usage_error() throws Exception {
+        Result help = java(tmp, "help", "cleanup");
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out()).startsWith("Usage: registry cleanup").contains("--dry-run").contains("--delete-artifacts");
+
+        Result completion = java(tmp, "completion");
+        assertThat(completion.exitCode()).as(completion.toString()).isZero();
+        assertThat(completion.out()).contains("complete -F _complete_registry").contains("cleanup");
+
+        Result badKeep = java(tmp, "cleanup", "--keep", "-1");
+        assertThat(badKeep.exitCode()).isEqualTo(2);
+        assertThat(badKeep.err()).contains("'--keep'").doesNotContain("keepLastN");
     }
 }

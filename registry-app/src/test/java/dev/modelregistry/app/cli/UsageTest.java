@@ -11,7 +11,7 @@ class UsageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "migrate", "stats", "models", "versions", "show", "promote", "delete", "cleanup", "history",
-            "db", "db status", "db upgrade"})
+            "db", "db status", "db upgrade", "help", "completion"})
     void every_command_has_help(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
         CliRun run = registry(args);
@@ -19,6 +19,39 @@ class UsageTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("Usage: registry" + (command.isEmpty() ? "" : " " + command));
         assertThat(run.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "migrate", "models", "versions", "cleanup", "history", "db", "db status", "completion"})
+    void help_before_a_command_prints_what_help_after_it_prints(String command) {
+        String[] help = ("help " + command).strip().split(" ");
+        String[] dashDash = (command.isEmpty() ? "--help" : command + " --help").split(" ");
+
+        CliRun viaHelp = registry(help);
+
+        assertThat(viaHelp.exitCode()).as(viaHelp.toString()).isZero();
+        assertThat(viaHelp.err()).isEmpty();
+        assertThat(viaHelp.out()).isEqualTo(registry(dashDash).out());
+    }
+
+    @Test
+    void help_for_an_unknown_command_is_a_usage_error() {
+        CliRun run = registry("help", "frobnicate");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: ").contains("frobnicate").hasLineCount(1);
+    }
+
+    @Test
+    void completion_prints_a_bash_script_that_completes_every_command_and_option() {
+        CliRun run = registry("completion");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_registry")
+                .contains("registry").contains("cleanup").contains("--keep").contains("--dry-run")
+                .contains("--delete-artifacts").contains("versions").contains("--limit").contains("completion");
+        assertThat(registry("completion", "--help").out()).contains("source <(registry completion)");
     }
 
     @Test
@@ -37,7 +70,7 @@ class UsageTest {
 
     @Test
     void missing_required_options_are_usage_errors() {
-        assertThat(registry("versions", "--sensor", "S").exitCode()).isEqualTo(2);
+        assertThat(registry("versions", "--type", "transformer").exitCode()).isEqualTo(2);
         assertThat(registry("history", "--type", "transformer").exitCode()).isEqualTo(2);
         assertThat(registry("show").exitCode()).isEqualTo(2);
         CliRun cleanup = registry("cleanup");

@@ -237,10 +237,11 @@ public class Model {
     }
 
     /**
-     * Retention (R9): keeps the active version and the newest {@code keepLastN} versions and
-     * deletes the rest. Returns the deleted versions.
+     * Retention (R9): the versions a cleanup keeping the newest {@code keepLastN} would delete,
+     * newest first: every version older than the newest {@code keepLastN}, except the active
+     * one. Changes nothing; {@link #retainNewest} deletes exactly these.
      */
-    public List<ModelVersion> retainNewest(int keepLastN, Instant at) {
+    public List<ModelVersion> retentionVictims(int keepLastN) {
         if (keepLastN < 1) {
             throw new InvalidRetentionException(keepLastN);
         }
@@ -248,17 +249,26 @@ public class Model {
             return List.of();
         }
         List<ModelVersion> newestFirst = newestFirst();
-        List<ModelVersion> doomed = new ArrayList<>();
+        List<ModelVersion> victims = new ArrayList<>();
         for (ModelVersion candidate : newestFirst.subList(keepLastN, newestFirst.size())) {
             if (!candidate.equals(activeVersion)) {
-                doomed.add(candidate);
+                victims.add(candidate);
             }
         }
-        if (!doomed.isEmpty()) {
-            remove(doomed);
+        return List.copyOf(victims);
+    }
+
+    /**
+     * Retention (R9): keeps the active version and the newest {@code keepLastN} versions and
+     * deletes the rest ({@link #retentionVictims}). Returns the deleted versions, newest first.
+     */
+    public List<ModelVersion> retainNewest(int keepLastN, Instant at) {
+        List<ModelVersion> victims = retentionVictims(keepLastN);
+        if (!victims.isEmpty()) {
+            remove(victims);
             updatedAt = at;
         }
-        return List.copyOf(doomed);
+        return victims;
     }
 
     /** The history entry in force at {@code instant}: the last change made at or before it (R10). */
