@@ -74,7 +74,7 @@ class ExportImportCommandsTest {
         assertThat(lines.get(0)).isEqualTo("{\"format\":\"model-registry-export\",\"format_version\":1}");
         assertThat(lines.get(1)).startsWith("{\"model_id\":\"telemanom_SENSOR-Ü-1\",\"sensor_id\":\"SENSOR-Ü-1\","
                 + "\"model_type\":\"telemanom\",\"created_at\":\"").contains("\"active_version\":null,\"versions\":[],")
-                .contains("\"reason\":\"REELECTED\",\"score\":null");
+                .contains("\"reason\":\"LAST_VERSION_DELETED\",\"score\":null");
         assertThat(lines.get(3)).startsWith("{\"model_id\":\"transformer_MSL-COM-001\"");
         assertThat(lines.get(15)).isEqualTo("{\"end\":{\"models\":14,\"versions\":13}}");
         assertThat(String.join("\n", lines)).contains("\"loss\":NaN").contains("Überwachung ✓")
