@@ -2,6 +2,8 @@ package dev.modelregistry.app.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelregistry.app.CleanupProgress;
+import dev.modelregistry.app.ModelFilter;
 import dev.modelregistry.app.ModelRegistration;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.domain.RegistryException;
@@ -118,6 +120,7 @@ class PublicApiUnderFaultsTest {
             if (type == String.class) {
                 if (strings == 1) {
                     arguments[i] = method.getName().startsWith("listModels") ? TYPE
+                            : method.getName().equals("listVersionsOfSensor") ? SENSOR
                             : method.getName().startsWith("delete") ? otherVersionId : versionId;
                 } else {
                     arguments[i] = switch (stringIndex) {
@@ -139,6 +142,10 @@ class PublicApiUnderFaultsTest {
                 arguments[i] = true;
             } else if (type == Instant.class) {
                 arguments[i] = Instant.now();
+            } else if (type == ModelFilter.class) {
+                arguments[i] = ModelFilter.all().sensor(SENSOR);
+            } else if (type == CleanupProgress.class) {
+                arguments[i] = CleanupProgress.SILENT;
             } else {
                 throw new AssertionError("PublicApiUnderFaultsTest needs an argument of type " + type.getName()
                         + " for " + method);
