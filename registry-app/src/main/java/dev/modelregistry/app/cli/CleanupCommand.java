@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = {"Delete old versions: every model keeps its active version and its newest N versions.",
-                "Exit code 1 when files of deleted versions could not be removed."})
+                "Exit code 1 when files of deleted versions could not be removed or their deletion was refused."})
 final class CleanupCommand extends RegistryCommand {
 
     @Mixin
@@ -56,6 +56,11 @@ final class CleanupCommand extends RegistryCommand {
             }
             if (report.artifacts().stream().anyMatch(removal -> removal.outcome() == ArtifactRemoval.Outcome.FAILED)) {
                 err().println("error: the versions were deleted but the files of some could not be removed");
+                return RegistryCli.FAILED;
+            }
+            if (report.artifacts().stream().anyMatch(ArtifactRemoval::refused)) {
+                err().println("error: the versions were deleted but the files of some were kept: the deletion was refused"
+                        + " (see above)");
                 return RegistryCli.FAILED;
             }
             return RegistryCli.OK;

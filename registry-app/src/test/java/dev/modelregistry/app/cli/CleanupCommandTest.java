@@ -112,7 +112,7 @@ class CleanupCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("Deleted 2 versions of 1 model (every model kept its active version and its newest 1).")
-                .contains("Artifact: Kept " + shared + ": another version still uses it.")
+                .contains("Artifact: Kept " + shared + ": it is the same file system object as ")
                 .contains("Artifact: Deleted the folder " + ownReal + " and everything in it.");
         assertThat(own).doesNotExist();
         assertThat(shared.resolve("model.pt")).exists();

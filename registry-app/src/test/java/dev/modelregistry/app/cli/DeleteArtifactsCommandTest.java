@@ -40,7 +40,7 @@ class DeleteArtifactsCommandTest {
             CliRun delete = registry("delete", id, "--force", "--delete-artifacts", "--registry", dir);
 
             assertThat(delete.exitCode()).as(delete.toString()).isEqualTo(1);
-            assertThat(delete.out()).contains("Deleted version " + id).contains("refused protected");
+            assertThat(delete.out()).contains("Deleted version " + id).contains("Artifact: Refused to delete ");
             assertThat(delete.err()).startsWith("error: the version was deleted but its files were kept").hasLineCount(1);
         }
         assertThat(LegacyFixtures.hashTree(legacy)).isEqualTo(legacyBefore);
@@ -61,12 +61,12 @@ class DeleteArtifactsCommandTest {
 
         CliRun kept = registry("delete", alias, "--force", "--delete-artifacts", "--registry", dir);
         assertThat(kept.exitCode()).as(kept.toString()).isZero();
-        assertThat(kept.out()).contains("kept shared");
+        assertThat(kept.out()).contains("Artifact: Kept ").doesNotContainIgnoringCase("kept shared");
         assertThat(folder.resolve("transformer_metadata.json")).isRegularFile();
 
         CliRun removed = registry("delete", "7f282096", "--force", "--delete-artifacts", "--registry", dir);
         assertThat(removed.exitCode()).as(removed.toString()).isZero();
-        assertThat(removed.out()).contains("Artifact ").contains(": removed");
+        assertThat(removed.out()).contains("Artifact: Deleted the folder ");
         assertThat(folder).doesNotExist();
         assertThat(models.resolve("transformer/SMAP-COM-001")).isDirectory();
     }
