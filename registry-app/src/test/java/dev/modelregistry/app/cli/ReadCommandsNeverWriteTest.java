@@ -61,6 +61,10 @@ class ReadCommandsNeverWriteTest {
             assertThat(run.err()).as(run.toString()).startsWith("error: no registry database at ")
                     .contains("the file is empty").hasLineCount(1);
         }
+        CliRun promote = run(List.of("promote", "7f282096"), tmp);
+        assertThat(promote.exitCode()).as(promote.toString()).isEqualTo(1);
+        assertThat(promote.err()).as("a write command does not make a registry of it either")
+                .startsWith("error: no registry database at ").contains("the file is empty");
         assertThat(file).isEmptyFile();
         assertThat(files(tmp)).containsExactly("model_registry.db");
     }
