@@ -137,6 +137,28 @@ abstract class IdentityThroughTheApiContract {
     }
 
     @Test
+    void aStoredIdThatTheRuleNowRefusesStillListsShowsAndDeletes() throws Exception {
+        try (ModelRegistry registry = open()) {
+            String first = registry.registerModel(registration("pump 7", "telemanom", 0.05));
+            String second = registry.registerModel(registration("pump 7", "telemanom", 0.01));
+            try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+                // as an earlier release could have stored it: a no-break space inside
+                sql.executeUpdate("update models set sensor_id = 'pump\u00A07'");
+                sql.executeUpdate("update versions set sensor_id = 'pump\u00A07'");
+            }
+
+            assertThat(registry.listModels()).extracting(ModelSummary::sensorId).containsExactly("pump\u00A07");
+            assertThat(registry.getModelMetadata(first).orElseThrow().sensorId()).isEqualTo("pump\u00A07");
+            assertThat(registry.listVersionsScoredAtLeast(0.0)).hasSize(2);
+            registry.promoteVersion(first);
+            registry.deleteVersion(first, true, false);
+            assertThat(registry.cleanupOldVersions(1)).isZero();
+            assertThat(registry.getRegistryStats().totalVersions()).isEqualTo(1);
+            assertThat(registry.getModelMetadata(second).orElseThrow().isActive()).isTrue();
+        }
+    }
+
+    @Test
     void concurrentFirstRegistrationsOfTwoCollidingPairsLeaveOneModelOwnedByOnePair() throws Exception {
         try (ModelRegistry registry = open()) {
             ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -17,31 +17,44 @@ final class Identifiers {
     private Identifiers() {
     }
 
-    static String requireWellFormed(String field, String value) {
+    /**
+     * The rule every id read back from a database meets (the rule of earlier releases): not
+     * blank, at most 128 characters, no control characters, no white space at either end. Ids
+     * stored before the full rule existed stay readable, so no stored id makes its model unusable.
+     */
+    static String requireStorable(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidIdentifierException(field, value, "must not be blank");
         }
         if (value.length() > MAX_LENGTH) {
             throw new InvalidIdentifierException(field, value, "must be at most " + MAX_LENGTH + " characters");
         }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidIdentifierException(field, value, "must not contain control characters ("
+                        + codePointName(value.charAt(i)) + " at index " + i + ")");
+            }
+        }
+        if (!value.strip().equals(value)) {
+            throw new InvalidIdentifierException(field, value, "must not start or end with white space");
+        }
+        return value;
+    }
+
+    /** The full rule, for every id that comes from outside (registration, lookups, migration, import). */
+    static String requireWellFormed(String field, String value) {
+        requireStorable(field, value);
         for (int i = 0; i < value.length(); ) {
             int codePoint = value.codePointAt(i);
             if (Character.getType(codePoint) == Character.SURROGATE) {
                 throw new InvalidIdentifierException(field, value, "is not valid Unicode: lone surrogate "
                         + codePointName(codePoint) + " at index " + i);
             }
-            if (Character.isISOControl(codePoint)) {
-                throw new InvalidIdentifierException(field, value, "must not contain control characters ("
-                        + codePointName(codePoint) + " at index " + i + ")");
-            }
             if (InvisibleCharacters.isInvisible(codePoint)) {
                 throw new InvalidIdentifierException(field, value, "must not contain invisible, bidirectional or"
                         + " non-breaking space characters (" + codePointName(codePoint) + " at index " + i + ")");
             }
             i += Character.charCount(codePoint);
-        }
-        if (!value.strip().equals(value)) {
-            throw new InvalidIdentifierException(field, value, "must not start or end with white space");
         }
         if (!Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
             throw new InvalidIdentifierException(field, value, "must be in Unicode normalization form NFC"
