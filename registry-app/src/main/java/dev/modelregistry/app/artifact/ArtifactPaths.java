@@ -36,7 +36,10 @@ public final class ArtifactPaths {
     private record Resolved(Path real, boolean exists) {
     }
 
+    /** Real path of each segment met, keyed by its real parent and its name. */
     private final Map<Path, Resolved> resolved = new HashMap<>();
+    /** Real path of each parent folder asked for, keyed as it was spelled. */
+    private final Map<Path, Resolved> folders = new HashMap<>();
 
     /**
      * The absolute, canonical form of {@code modelPath}, a relative path resolved against
@@ -60,12 +63,27 @@ public final class ArtifactPaths {
         return path.isAbsolute() ? path : base.toAbsolutePath().resolve(path);
     }
 
-    /** The canonical form of an absolute path (see the class comment); never throws for a missing path. */
+    /**
+     * The canonical form of an absolute path (see the class comment); never throws for a missing
+     * path. Paths below an already resolved folder cost one {@code lstat}.
+     */
     Path canonical(Path absolute) throws IOException {
-        return canonical(absolute, 0);
+        Path parent = absolute.getParent();
+        Path name = absolute.getFileName();
+        if (parent == null || name == null || name.toString().equals(".") || name.toString().equals("..")) {
+            return walk(absolute, 0).real();
+        }
+        Resolved folder = folders.get(parent);
+        if (folder == null) {
+            folder = walk(parent, 0);
+            folders.put(parent, folder);
+        }
+        Path child = folder.real().resolve(name.toString());
+        return folder.exists() ? resolve(child, 0).real() : child;
     }
 
-    private Path canonical(Path absolute, int links) throws IOException {
+    /** Resolves segment by segment, each real folder once. */
+    private Resolved walk(Path absolute, int links) throws IOException {
         if (!absolute.isAbsolute()) {
             throw new IllegalArgumentException("not an absolute path: " + absolute);
         }
@@ -93,7 +111,7 @@ public final class ArtifactPaths {
             current = step.real();
             exists = step.exists();
         }
-        return current;
+        return new Resolved(current, exists);
     }
 
     /** {@code child} has a real parent: its real path, or itself when nothing exists there. */
@@ -110,8 +128,7 @@ public final class ArtifactPaths {
         if (links >= MAX_LINKS) {
             throw new IOException("more than " + MAX_LINKS + " symbolic links (a loop?) at " + child);
         }
-        Path real = canonical(child.getParent().resolve(Files.readSymbolicLink(child)), links + 1);
-        return new Resolved(real, Files.exists(real, LinkOption.NOFOLLOW_LINKS));
+        return walk(child.getParent().resolve(Files.readSymbolicLink(child)), links + 1);
     }
 
     /** Whether one of two canonical paths is the other or lies inside it. */
