@@ -133,12 +133,17 @@ final class JpaUnitOfWork implements UnitOfWork {
         });
     }
 
-    /** Flushes the current session's changes and detaches everything it loaded; the transaction stays open. */
+    /**
+     * Flushes the current session's changes and detaches everything it loaded; the transaction
+     * stays open. In {@link #read} (no transaction, nothing to write) it only detaches.
+     */
     @Override
     public void checkpoint() {
         Session session = current.get();
         if (session != null) {
-            session.flush();
+            if (session.getTransaction().isActive()) {
+                session.flush();
+            }
             session.clear();
         }
     }

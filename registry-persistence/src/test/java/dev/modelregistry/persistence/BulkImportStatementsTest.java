@@ -55,7 +55,7 @@ class BulkImportStatementsTest {
                     Model model = Model.create(SensorId.of("bulk-" + m), ModelType.of("telemanom"), Fixtures.T0);
                     List<ImportedVersion> versions = new ArrayList<>();
                     for (int v = 0; v < VERSIONS_PER_MODEL; v++) {
-                        versions.add(new ImportedVersion(VersionId.of("bulk-" + m + "-" + v), Fixtures.at(v), 0.5 + v / 100.0,
+                        versions.add(new ImportedVersion(SensorId.of("bulk-" + m), ModelType.of("telemanom"), VersionId.of("bulk-" + m + "-" + v), Fixtures.at(v), 0.5 + v / 100.0,
                                 Fixtures.aVersionWithAnomalyRate(0.05)));
                     }
                     model.importVersions(versions, VersionId.of("bulk-" + m + "-0"), Fixtures.T0);

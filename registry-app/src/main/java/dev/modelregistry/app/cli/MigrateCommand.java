@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,9 @@ final class MigrateCommand extends RegistryCommand {
             description = "Import what can be imported and skip broken items (listed; the exit code is then 1).")
     boolean skipInvalid;
 
+    @Option(names = "--json", description = "Print the plan (dry run) or the summary as JSON (keys in the README).")
+    boolean json;
+
     @Mixin
     ServerOptions server;
 
@@ -59,7 +63,8 @@ final class MigrateCommand extends RegistryCommand {
         Path root = modelsRoot != null ? modelsRoot : LegacyRegistryReader.defaultModelsRoot(oldPath);
         ZoneId zone = legacyZone != null ? legacyZone : ZoneId.systemDefault();
         MigrationRequest request = new MigrationRequest(oldPath, newPath, root, zone, dryRun, skipInvalid);
-        MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err()) : MigrationListener.SILENT;
+        MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err())
+                : new LogProgress(err(), "migrate", Clock.systemUTC(), LogProgress.DEFAULT_INTERVAL);
         LegacyMigration migration = new LegacyMigration(
                 server.given() ? DatabaseMigrationTarget.jdbc(server.jdbcUrl, server.user, server.password) : DatabaseMigrationTarget.sqlite(),
                 Clock.systemDefaultZone(), listener);
@@ -68,9 +73,12 @@ final class MigrateCommand extends RegistryCommand {
             progress.clear();
         }
         String database = server.given() ? dev.modelregistry.persistence.Redaction.jdbcUrl(server.jdbcUrl) : report.databasePath().toString();
-        switch (report.outcome()) {
-            case DRY_RUN, DRY_RUN_WITH_PROBLEMS -> printPlan(report, database);
-            default -> printSummary(report, database);
+        if (json) {
+            Formats.printJson(out(), MigrationJson.of(report, database));
+        } else if (report.dryRun()) {
+            printPlan(report, database);
+        } else {
+            printSummary(report, database);
         }
         out().flush();
         failureLine(report).ifPresent(line -> {
@@ -89,63 +97,87 @@ final class MigrateCommand extends RegistryCommand {
         fields.add(new String[] {"versions", String.valueOf(report.versions())});
         fields.add(new String[] {"unvalidated", report.unvalidated() + (report.unvalidated() > 0
                 ? " (imported too, and reported)" : "")});
-        fields.add(new String[] {"problems", String.valueOf(report.problems().size())});
+        fields.add(new String[] {"problems", String.valueOf(report.blockingProblems())});
+        if (warnings(report) > 0) {
+            fields.add(new String[] {"warnings", String.valueOf(warnings(report))});
+        }
         fields.add(new String[] {"database", database + (server.given() ? " (server)"
                 : databaseExists ? " (exists: only new versions would be imported)" : " (would be created)")});
-        fields.add(new String[] {"backup", report.backupPath().map(path -> path + " (would be created)").orElse("-")});
+        fields.add(new String[] {"would import", String.valueOf(report.imported())});
+        fields.add(new String[] {"already present", String.valueOf(report.alreadyPresent())});
+        report.backupPath().ifPresent(path -> fields.add(new String[] {"backup", path + " (would be created)"}));
         Table.fields(out(), fields);
         printProblems(report.problems());
         printList("Re-elections", report.reelected());
-        if (report.outcome() == MigrationOutcome.DRY_RUN) {
-            out().println("A real run would import " + report.versions() + " version(s) of " + report.models() + " model(s).");
-        } else {
-            out().println("A real run would refuse: fix the problems above or run with --skip-invalid.");
-        }
+        printList("Not created", report.notCreated());
+        out().println(switch (report.outcome()) {
+            case MIGRATED -> "A real run would import " + report.imported() + " version(s) of " + report.models() + " model(s).";
+            case ALREADY_MIGRATED -> "A real run would import nothing: every version is already in the database.";
+            case MIGRATED_WITH_SKIPS -> "A real run would import " + report.imported()
+                    + " version(s) and skip the items above (exit code 1).";
+            case REFUSED -> "A real run would refuse: fix the problems above or run with --skip-invalid.";
+            default -> "A real run would stop: " + report.failure().map(RegistryCli::oneLine).orElse(report.outcome().name());
+        });
+    }
+
+    private static long warnings(MigrationReport report) {
+        return report.problems().size() - report.blockingProblems();
     }
 
     private void printSummary(MigrationReport report, String database) {
         out().println(switch (report.outcome()) {
             case MIGRATED -> "Migration complete";
             case ALREADY_MIGRATED -> "Already migrated: nothing new to import (" + report.alreadyPresent()
-                    + " version(s) already present)";
+                    + " version(s) already present, no backup needed)";
             case MIGRATED_WITH_SKIPS -> "Migration complete, with skipped items";
+            case NOTHING_TO_MIGRATE -> "Nothing to migrate: nothing was written";
+            case TARGET_UNAVAILABLE -> "Target registry unavailable: nothing was written";
             case REFUSED -> "Migration refused: nothing was written";
             case CONFLICT -> "Migration stopped by a conflict: nothing was changed";
             case BACKUP_FAILED -> "Backup failed: nothing was imported";
             case IMPORT_FAILED -> "Import failed and was rolled back";
             case VERIFICATION_FAILED -> "Migration committed, but verification FAILED";
-            default -> report.outcome().name();
         });
         List<String[]> fields = new ArrayList<>();
         fields.add(new String[] {"legacy registry", report.legacyPath().toString()});
         fields.add(new String[] {"models", String.valueOf(report.models())});
         fields.add(new String[] {"versions", String.valueOf(report.versions())});
-        boolean ran = report.outcome() != MigrationOutcome.REFUSED && report.outcome() != MigrationOutcome.BACKUP_FAILED;
+        boolean ran = switch (report.outcome()) {
+            case MIGRATED, ALREADY_MIGRATED, MIGRATED_WITH_SKIPS, IMPORT_FAILED, VERIFICATION_FAILED -> true;
+            default -> false;
+        };
         if (ran) {
             fields.add(new String[] {"versions imported", String.valueOf(report.imported())});
             fields.add(new String[] {"already present", String.valueOf(report.alreadyPresent())});
             fields.add(new String[] {"unvalidated imported", String.valueOf(report.unvalidatedImported())});
             fields.add(new String[] {"skipped", String.valueOf(report.skipped().size())});
-            fields.add(new String[] {"backup", report.backupPath().map(Path::toString).orElse("-")});
+            fields.add(new String[] {"backup", report.backupPath().map(Path::toString).orElse("none (nothing to import)")});
             fields.add(new String[] {"database", database});
         } else {
-            fields.add(new String[] {"problems", String.valueOf(report.problems().size())});
+            fields.add(new String[] {"problems", String.valueOf(report.blockingProblems())});
+            if (warnings(report) > 0) {
+                fields.add(new String[] {"warnings", String.valueOf(warnings(report))});
+            }
         }
         fields.add(new String[] {"seconds", String.format(Locale.ROOT, "%.2f", report.elapsed().toNanos() / 1e9)});
         if (ran) {
             fields.add(new String[] {"verification", verification(report)});
         }
         Table.fields(out(), fields);
-        if (report.outcome() == MigrationOutcome.MIGRATED_WITH_SKIPS || !report.skipped().isEmpty()) {
+        if (!report.skipped().isEmpty()) {
             printList("Skipped", report.skipped().stream().map(LegacyProblem::message).toList());
         } else if (!ran || report.outcome() == MigrationOutcome.CONFLICT) {
             printProblems(report.problems());
         }
         printList("Re-elected", ran ? report.reelected() : List.of());
+        printList("Not created", ran ? report.notCreated() : List.of());
         printList("Verification mismatches", report.mismatches());
     }
 
-    private static String verification(MigrationReport report) {
+    static String verification(MigrationReport report) {
+        if (report.dryRun()) {
+            return "not run (dry run)";
+        }
         return switch (report.outcome()) {
             case MIGRATED, ALREADY_MIGRATED, MIGRATED_WITH_SKIPS -> "passed";
             case VERIFICATION_FAILED -> "FAILED (" + report.mismatches().size() + " mismatch(es))";
@@ -154,13 +186,17 @@ final class MigrateCommand extends RegistryCommand {
     }
 
     private void printProblems(List<LegacyProblem> problems) {
+        printKinds("Problems", problems.stream().filter(LegacyProblem::blocking).toList());
+        printKinds("Warnings", problems.stream().filter(problem -> !problem.blocking()).toList());
+    }
+
+    private void printKinds(String title, List<LegacyProblem> problems) {
         if (problems.isEmpty()) {
             return;
         }
-        out().println("Problems (" + problems.size() + ")");
+        out().println(title + " (" + problems.size() + ")");
         for (LegacyProblem problem : problems) {
-            out().println("  - [" + problem.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + (problem.blocking() ? "" : ", not blocking") + "] " + problem.message());
+            out().println("  - [" + problem.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "] " + problem.message());
         }
     }
 
@@ -173,17 +209,21 @@ final class MigrateCommand extends RegistryCommand {
     }
 
     /** The one-sentence error for a run that did not succeed; empty on success. */
-    private static java.util.Optional<String> failureLine(MigrationReport report) {
+    static Optional<String> failureLine(MigrationReport report) {
         if (report.exitCode() == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(switch (report.outcome()) {
-            case DRY_RUN_WITH_PROBLEMS -> report.problems().stream().filter(LegacyProblem::blocking).count()
-                    + " problem(s) found in " + report.legacyPath() + "; a real run would refuse";
-            case MIGRATED_WITH_SKIPS -> "migrated, but " + report.skipped().size() + " item(s) were skipped (listed above)";
+        String would = report.dryRun() ? "a real run would " : "";
+        return Optional.of(switch (report.outcome()) {
+            case REFUSED -> report.blockingProblems() + " problem(s) found in " + report.legacyPath() + "; "
+                    + (report.dryRun() ? "a real run would refuse (fix them or run with --skip-invalid)"
+                    : "fix them or run with --skip-invalid");
+            case MIGRATED_WITH_SKIPS -> (report.dryRun() ? "a real run would migrate, but skip " : "migrated, but ")
+                    + report.skipped().size() + (report.dryRun() ? "" : " item(s) were skipped") + " (listed above)";
             case VERIFICATION_FAILED -> "verification failed: " + report.mismatches().size()
                     + " mismatch(es) between the database and the legacy files (listed above)";
-            default -> report.failure().map(RegistryCli::oneLine).orElse(report.outcome().name().toLowerCase(Locale.ROOT));
+            default -> (report.dryRun() ? "dry run: " : "")
+                    + report.failure().map(RegistryCli::oneLine).orElse(report.outcome().name().toLowerCase(Locale.ROOT));
         });
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code registry} command line (DESIGN section 8): migrate the legacy JSON registry, inspect
+ * The {@code registry} command line: migrate the legacy JSON registry, inspect
  * and change the registry, upgrade its schema.
  *
  * <p>Exit codes: 0 success, 1 the operation failed (rule violated, not found, migration problem,

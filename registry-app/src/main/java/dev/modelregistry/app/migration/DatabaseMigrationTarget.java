@@ -1,9 +1,13 @@
 package dev.modelregistry.app.migration;
 
+import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.persistence.RegistryDatabase;
-import java.util.function.Function;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** A migration target backed by a {@link RegistryDatabase}: SQLite in the new registry folder, or a server. */
 public final class DatabaseMigrationTarget implements MigrationTarget {
@@ -14,14 +18,63 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
         this.database = database;
     }
 
-    /** Opens {@code <newPath>/model_registry.db}, created and brought to the latest schema. */
-    public static Function<MigrationRequest, MigrationTarget> sqlite() {
-        return request -> new DatabaseMigrationTarget(RegistryDatabase.openSqlite(request.newPath()));
+    /** {@code <newPath>/model_registry.db}: created and brought to the latest schema for the import. */
+    public static MigrationTargets sqlite() {
+        return new MigrationTargets() {
+            @Override
+            public Optional<MigrationTarget> openExisting(MigrationRequest request) {
+                Path database = request.databasePath();
+                if (!Files.exists(database, LinkOption.NOFOLLOW_LINKS)) {
+                    requireCreatable(request.newPath());
+                    return Optional.empty();
+                }
+                if (!Files.isRegularFile(database) || !Files.isReadable(database)) {
+                    throw new RegistryUnavailableException("cannot read the registry database " + database
+                            + (Files.isRegularFile(database) ? ": permission denied" : ": it is not a file"), null);
+                }
+                return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openSqlite(request.newPath())));
+            }
+
+            @Override
+            public MigrationTarget openForImport(MigrationRequest request) {
+                return new DatabaseMigrationTarget(RegistryDatabase.openSqlite(request.newPath()));
+            }
+        };
     }
 
     /** Imports into a database server instead of the SQLite file. */
-    public static Function<MigrationRequest, MigrationTarget> jdbc(String url, String user, String password) {
-        return request -> new DatabaseMigrationTarget(RegistryDatabase.openJdbc(url, user, password));
+    public static MigrationTargets jdbc(String url, String user, String password) {
+        return new MigrationTargets() {
+            @Override
+            public Optional<MigrationTarget> openExisting(MigrationRequest request) {
+                return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openJdbc(url, user, password)));
+            }
+
+            @Override
+            public MigrationTarget openForImport(MigrationRequest request) {
+                return new DatabaseMigrationTarget(RegistryDatabase.openJdbc(url, user, password));
+            }
+        };
+    }
+
+    /** The registry folder exists as a folder, or its nearest existing ancestor is a folder it can be created in. */
+    private static void requireCreatable(Path registryDir) {
+        Path absolute = registryDir.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new RegistryUnavailableException("cannot create the registry folder " + registryDir + ": "
+                    + existing + " is a file, not a folder", null);
+        }
+        if (!Files.isWritable(existing)) {
+            throw new RegistryUnavailableException("cannot create the registry folder " + registryDir + ": "
+                    + existing + " is not writable", null);
+        }
     }
 
     @Override

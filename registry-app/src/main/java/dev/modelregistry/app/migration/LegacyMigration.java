@@ -1,18 +1,16 @@
 package dev.modelregistry.app.migration;
 
-import dev.modelregistry.app.migration.legacy.LegacyModel;
+import dev.modelregistry.app.migration.ImportPass.ImportConflictException;
+import dev.modelregistry.app.migration.MigrationPlan.PlannedModel;
+import dev.modelregistry.app.migration.MigrationPlan.PlannedVersion;
 import dev.modelregistry.app.migration.legacy.LegacyProblem;
 import dev.modelregistry.app.migration.legacy.LegacyRegistry;
 import dev.modelregistry.app.migration.legacy.LegacyRegistryNotFoundException;
 import dev.modelregistry.app.migration.legacy.LegacyRegistryReader;
-import dev.modelregistry.app.migration.legacy.LegacyVersion;
-import dev.modelregistry.domain.model.ImportedVersion;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.ModelRepository;
-import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.ModelVersion;
-import dev.modelregistry.domain.model.SensorId;
 import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.domain.model.VersionId;
 import java.nio.file.Path;
@@ -22,180 +20,191 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The {@code migrate} use case (DESIGN section 7): read and check the legacy JSON registry,
- * then (unless a dry run) back it up, import it in one transaction, and verify the database
- * against the legacy files. The legacy folder is only ever read (M7).
+ * The {@code migrate} use case (M1-M8, docs/rules.md): read the legacy JSON registry, let the
+ * domain judge it ({@link MigrationPlan}), compare it with the target as it is
+ * ({@link ImportPass#preview}), and only then, for a real run that will import something, open
+ * the target for writing, back the legacy folder up, import in one transaction and verify. The
+ * dry run stops after the comparison and reports what the real run would do; both take the same
+ * path up to there, so they cannot disagree. Nothing is written by a run that stops before
+ * importing, and the legacy folder is only ever read (M7).
  */
 public final class LegacyMigration {
 
-    /** Models per checkpoint: bounds the memory of one long import transaction. */
-    private static final int BATCH = 500;
+    private static final UnitOfWork NO_TARGET = new UnitOfWork() {
+        @Override
+        public <T> T execute(Supplier<T> work) {
+            return work.get();
+        }
+    };
 
-    private final Function<MigrationRequest, MigrationTarget> targets;
+    private final MigrationTargets targets;
     private final Clock clock;
     private final MigrationListener listener;
 
-    /**
-     * @param targets opens the registry to import into; called only for a real run that passed its checks
-     */
-    public LegacyMigration(Function<MigrationRequest, MigrationTarget> targets, Clock clock, MigrationListener listener) {
+    public LegacyMigration(MigrationTargets targets, Clock clock, MigrationListener listener) {
         this.targets = targets;
         this.clock = clock;
         this.listener = listener;
     }
 
     public MigrationReport migrate(MigrationRequest request) {
-        long started = System.nanoTime();
-        Run run = new Run(request, started);
+        Run run = new Run(request, System.nanoTime());
         listener.phase("reading");
         LegacyRegistry legacy;
         try {
             legacy = new LegacyRegistryReader(request.legacyZone(), request.modelsRoot()).read(request.oldPath());
         } catch (LegacyRegistryNotFoundException missing) {
-            return run.failed(MigrationOutcome.REFUSED, null, missing.getMessage());
+            return run.stopped(MigrationOutcome.NOTHING_TO_MIGRATE, null, ImportPass.Result.NONE,
+                    "nothing to migrate: " + missing.getMessage());
         }
         MigrationPlan plan = MigrationPlan.of(legacy);
+        if (plan.versions() == 0) {
+            return run.stopped(MigrationOutcome.NOTHING_TO_MIGRATE, plan, ImportPass.Result.NONE, nothingToMigrate(plan));
+        }
+        listener.phase("checking the target");
+        Optional<MigrationTarget> existing;
+        try {
+            existing = targets.openExisting(request);
+        } catch (RuntimeException unavailable) {
+            return run.stopped(MigrationOutcome.TARGET_UNAVAILABLE, plan, ImportPass.Result.NONE, unavailable.getMessage());
+        }
+        try {
+            return migrate(request, run, plan, existing);
+        } finally {
+        }
+    }
+
+    private MigrationReport migrate(MigrationRequest request, Run run, MigrationPlan plan, Optional<MigrationTarget> existing) {
+        ImportPass.Result preview;
+        try {
+            preview = existing.map(target -> target.unitOfWork().read(
+                            () -> new ImportPass(target.repository(), target.unitOfWork(), listener).preview(plan)))
+                    .orElseGet(() -> new ImportPass(null, NO_TARGET, listener).preview(plan));
+        } catch (ImportConflictException conflict) {
+            return run.stopped(MigrationOutcome.CONFLICT, plan, ImportPass.Result.NONE, conflict.getMessage());
+        } catch (RuntimeException unreadable) {
+            return run.stopped(MigrationOutcome.TARGET_UNAVAILABLE, plan, ImportPass.Result.NONE,
+                    "cannot read the target registry: " + unreadable.getMessage());
+        }
+        boolean skipping = plan.hasBlockingProblems();
+        if (skipping && !request.skipInvalid()) {
+            return run.stopped(MigrationOutcome.REFUSED, plan, ImportPass.Result.NONE, plan.blockingProblems().size()
+                    + " problem(s) found; fix them or run with --skip-invalid");
+        }
+        MigrationOutcome success = skipping ? MigrationOutcome.MIGRATED_WITH_SKIPS
+                : preview.imported() == 0 ? MigrationOutcome.ALREADY_MIGRATED : MigrationOutcome.MIGRATED;
         LocalDateTime stamp = LocalDateTime.now(clock);
         if (request.dryRun()) {
-            MigrationOutcome outcome = plan.hasBlockingProblems() ? MigrationOutcome.DRY_RUN_WITH_PROBLEMS : MigrationOutcome.DRY_RUN;
-            return run.report(outcome, plan, Optional.of(LegacyBackup.plannedPath(request.oldPath(), stamp)), NONE,
-                    List.of(), Optional.empty());
+            Optional<Path> backup = preview.imported() == 0 ? Optional.empty()
+                    : Optional.of(LegacyBackup.plannedPath(request.oldPath(), stamp));
+            return run.report(success, plan, backup, preview, List.of(), Optional.empty());
         }
-        if (plan.hasBlockingProblems() && !request.skipInvalid()) {
-            return run.report(MigrationOutcome.REFUSED, plan, Optional.empty(), NONE, List.of(),
-                    Optional.of(plan.blockingProblems().size() + " problem(s) found; fix them or run with --skip-invalid"));
+        if (preview.imported() == 0) { // a rerun: nothing to write, so no backup either; verify what is there
+            MigrationTarget target = existing.orElseThrow();
+            List<String> mismatches = verify(plan, Set.of(), target);
+            return run.report(mismatches.isEmpty() ? success : MigrationOutcome.VERIFICATION_FAILED, plan, Optional.empty(),
+                    preview, mismatches, Optional.empty());
         }
+        listener.phase("opening the database");
+        MigrationTarget target;
+        try {
+            target = targets.openForImport(request);
+        } catch (RuntimeException unavailable) {
+            return run.stopped(MigrationOutcome.TARGET_UNAVAILABLE, plan, preview, unavailable.getMessage());
+        }
+        try (target) {
+            return importInto(target, request, run, plan, success, stamp);
+        }
+    }
+
+    private MigrationReport importInto(MigrationTarget target, MigrationRequest request, Run run, MigrationPlan plan,
+                                       MigrationOutcome success, LocalDateTime stamp) {
         listener.phase("backup");
         Path backup;
         try {
             backup = LegacyBackup.create(request.oldPath(), stamp);
         } catch (LegacyBackup.BackupFailedException e) {
-            return run.report(MigrationOutcome.BACKUP_FAILED, plan, Optional.empty(), NONE, List.of(),
-                    Optional.of(e.getMessage()));
+            return run.stopped(MigrationOutcome.BACKUP_FAILED, plan, ImportPass.Result.NONE, e.getMessage());
         }
-        listener.phase("opening database");
-        try (MigrationTarget target = targets.apply(request)) {
-            Counts counts;
-            try {
-                listener.phase("import");
-                counts = target.unitOfWork().execute(() -> importAll(plan, target.repository(), target.unitOfWork()));
-            } catch (ImportConflictException conflict) {
-                return run.report(MigrationOutcome.CONFLICT, plan, Optional.of(backup), NONE, List.of(),
-                        Optional.of(conflict.getMessage()));
-            } catch (RuntimeException failure) {
-                return run.report(MigrationOutcome.IMPORT_FAILED, plan, Optional.of(backup), NONE, List.of(),
-                        Optional.of("import rolled back: " + failure.getMessage()));
-            }
-            listener.phase("verify");
-            List<String> mismatches = target.unitOfWork().execute(
-                    () -> verify(plan, counts.touched(), target.repository(), target.unitOfWork()));
-            MigrationOutcome outcome;
-            if (!mismatches.isEmpty()) {
-                outcome = MigrationOutcome.VERIFICATION_FAILED;
-            } else if (plan.hasBlockingProblems()) {
-                outcome = MigrationOutcome.MIGRATED_WITH_SKIPS;
-            } else if (counts.imported() == 0) {
-                outcome = MigrationOutcome.ALREADY_MIGRATED;
-            } else {
-                outcome = MigrationOutcome.MIGRATED;
-            }
-            return run.report(outcome, plan, Optional.of(backup), counts, mismatches, Optional.empty());
+        ImportPass.Result result;
+        try {
+            listener.phase("import");
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            result = target.unitOfWork().execute(
+                    () -> new ImportPass(target.repository(), target.unitOfWork(), listener).importAll(plan, now));
+        } catch (ImportConflictException conflict) {
+            return run.report(MigrationOutcome.CONFLICT, plan, Optional.of(backup), ImportPass.Result.NONE, List.of(),
+                    Optional.of(conflict.getMessage()));
+        } catch (RuntimeException failure) {
+            return run.report(MigrationOutcome.IMPORT_FAILED, plan, Optional.of(backup), ImportPass.Result.NONE, List.of(),
+                    Optional.of("import rolled back: " + failure.getMessage()));
         }
+        List<String> mismatches = verify(plan, result.touched(), target);
+        return run.report(mismatches.isEmpty() ? success : MigrationOutcome.VERIFICATION_FAILED, plan, Optional.of(backup),
+                result, mismatches, Optional.empty());
     }
 
-    private static final Counts NONE = new Counts(0, 0, 0, Set.of());
-
-    private record Counts(int imported, int alreadyPresent, int unvalidated, Set<ModelId> touched) {
-    }
-
-    private Counts importAll(MigrationPlan plan, ModelRepository repository, UnitOfWork unitOfWork) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int imported = 0;
-        int alreadyPresent = 0;
-        int unvalidated = 0;
-        Set<ModelId> touched = new HashSet<>();
-        int done = 0;
-        for (List<LegacyModel> batch : batches(plan.models())) {
-            // one look-up per batch (not per version) of the ids already in the database (M5)
-            List<VersionId> versionIds = new ArrayList<>();
-            batch.forEach(legacyModel -> legacyModel.versions().forEach(v -> versionIds.add(VersionId.of(v.versionId()))));
-            Set<VersionId> existingIds = repository.findExistingVersionIds(versionIds);
-            Map<ModelId, Model> storedModels = byId(repository.findAllWithVersions(batch.stream().map(LegacyMigration::idOf).toList()));
-            for (LegacyModel legacyModel : batch) {
-                ModelId modelId = idOf(legacyModel);
-                List<ImportedVersion> fresh = new ArrayList<>();
-                for (LegacyVersion legacyVersion : legacyModel.versions()) {
-                    VersionId versionId = VersionId.of(legacyVersion.versionId());
-                    if (existingIds.contains(versionId)) {
-                        ModelVersion existing = repository.findVersion(versionId).orElseThrow();
-                        List<String> differences = LegacyVersions.differences(existing, legacyVersion);
-                        if (!differences.isEmpty()) {
-                            throw new ImportConflictException("version " + legacyVersion.versionId()
-                                    + " already exists in the database with different content; nothing was changed: "
-                                    + String.join("; ", differences));
-                        }
-                        alreadyPresent++;
-                    } else {
-                        fresh.add(LegacyVersions.toImported(legacyVersion));
-                        unvalidated += legacyVersion.validated() ? 0 : 1;
-                    }
-                }
-                Model stored = storedModels.get(modelId);
-                if (stored == null || !fresh.isEmpty()) {
-                    Model model = stored != null ? stored : Model.create(SensorId.of(legacyModel.sensorId()),
-                            ModelType.of(legacyModel.modelType()), now);
-                    model.importVersions(fresh, legacyModel.activeVersion() == null ? null : VersionId.of(legacyModel.activeVersion()), now);
-                    repository.save(model);
-                    imported += fresh.size();
-                    touched.add(modelId);
-                }
-                listener.progress(++done, plan.models().size());
-            }
-            unitOfWork.checkpoint();
+    private static String nothingToMigrate(MigrationPlan plan) {
+        Path registry = plan.legacy().registryDir();
+        List<LegacyProblem> blocking = plan.blockingProblems();
+        if (blocking.isEmpty()) {
+            return "nothing to migrate: " + registry + " holds no versions";
         }
-        return new Counts(imported, alreadyPresent, unvalidated, Set.copyOf(touched));
+        Optional<LegacyProblem> missingIndex = blocking.stream()
+                .filter(problem -> problem.kind() == LegacyProblem.Kind.MISSING_INDEX).findFirst();
+        return "nothing to migrate: " + missingIndex.map(LegacyProblem::message)
+                .orElse(blocking.size() + " problem(s) found and no version of " + registry + " can be imported");
     }
 
     /** M6: every imported model and version read back (a batch of models per query) and compared with the legacy files. */
+    private List<String> verify(MigrationPlan plan, Set<ModelId> touched, MigrationTarget target) {
+        listener.phase("verify");
+        Supplier<List<String>> work = () -> verify(plan, touched, target.repository(), target.unitOfWork());
+        return touched.isEmpty() ? target.unitOfWork().read(work) : target.unitOfWork().execute(work);
+    }
+
     private List<String> verify(MigrationPlan plan, Set<ModelId> touched, ModelRepository repository, UnitOfWork unitOfWork) {
         List<String> mismatches = new ArrayList<>();
         int done = 0;
-        for (List<LegacyModel> batch : batches(plan.models())) {
-            Map<ModelId, Model> storedModels = byId(repository.findAllWithVersions(batch.stream().map(LegacyMigration::idOf).toList()));
-            for (LegacyModel legacyModel : batch) {
-                ModelId modelId = idOf(legacyModel);
+        for (List<PlannedModel> batch : ImportPass.batches(plan.models())) {
+            Map<ModelId, Model> storedModels = ImportPass.byId(repository.findAllWithVersions(
+                    batch.stream().map(PlannedModel::id).toList()));
+            for (PlannedModel planned : batch) {
                 listener.progress(++done, plan.models().size());
-                Model model = storedModels.get(modelId);
+                if (planned.versions().isEmpty()) {
+                    continue; // not created (reported)
+                }
+                Model model = storedModels.get(planned.id());
                 if (model == null) {
-                    mismatches.add("model " + modelId + " is missing from the database");
+                    mismatches.add("model " + planned.id() + " is missing from the database");
                     continue;
                 }
-                for (LegacyVersion legacyVersion : legacyModel.versions()) {
-                    Optional<ModelVersion> version = model.findVersion(VersionId.of(legacyVersion.versionId()));
-                    if (version.isEmpty()) {
-                        mismatches.add("version " + legacyVersion.versionId() + " of model " + modelId + " is missing from the database");
+                for (PlannedVersion version : planned.versions()) {
+                    Optional<ModelVersion> stored = model.findVersion(version.imported().id());
+                    if (stored.isEmpty()) {
+                        mismatches.add("version " + version.imported().id() + " of model " + planned.id()
+                                + " is missing from the database");
                     } else {
-                        mismatches.addAll(LegacyVersions.differences(version.get(), legacyVersion));
+                        mismatches.addAll(LegacyVersions.differences(stored.get(), version.legacy()));
                     }
                 }
                 long activeCount = model.versions().stream().filter(ModelVersion::isActive).count();
-                if (!model.versions().isEmpty() && activeCount != 1) {
-                    mismatches.add("model " + modelId + " has " + activeCount + " active versions instead of exactly one");
+                if (activeCount != 1) {
+                    mismatches.add("model " + planned.id() + " has " + activeCount + " active versions instead of exactly one");
                 }
-                Optional<String> expectedActive = legacyModel.active().map(LegacyVersion::versionId);
-                Optional<String> active = model.activeVersionId().map(VersionId::value);
-                if (touched.contains(modelId) && expectedActive.isPresent() && !expectedActive.equals(active)) {
-                    mismatches.add("model " + modelId + ": active version is " + active.orElse("none")
-                            + " but the legacy index says " + expectedActive.get());
+                Optional<VersionId> expected = planned.versions().stream().map(v -> v.imported().id())
+                        .filter(id -> id.equals(planned.recordedActive())).findFirst();
+                Optional<VersionId> active = model.activeVersionId();
+                if (touched.contains(planned.id()) && expected.isPresent() && !expected.equals(active)) {
+                    mismatches.add("model " + planned.id() + ": active version is " + active.map(VersionId::value).orElse("none")
+                            + " but the legacy index says " + expected.get());
                 }
             }
             unitOfWork.checkpoint();
@@ -203,34 +212,8 @@ public final class LegacyMigration {
         return mismatches;
     }
 
-    private static ModelId idOf(LegacyModel legacyModel) {
-        return ModelId.of(SensorId.of(legacyModel.sensorId()), ModelType.of(legacyModel.modelType()));
-    }
-
-    private static Map<ModelId, Model> byId(List<Model> models) {
-        Map<ModelId, Model> byId = new HashMap<>();
-        models.forEach(model -> byId.put(model.id(), model));
-        return byId;
-    }
-
-    /** Consecutive batches of {@value #BATCH} models: one round of queries and one checkpoint each. */
-    private static List<List<LegacyModel>> batches(List<LegacyModel> models) {
-        List<List<LegacyModel>> batches = new ArrayList<>();
-        for (int from = 0; from < models.size(); from += BATCH) {
-            batches.add(models.subList(from, Math.min(models.size(), from + BATCH)));
-        }
-        return batches;
-    }
-
-    /** A version id exists with different content (M5). */
-    static final class ImportConflictException extends RuntimeException {
-        ImportConflictException(String message) {
-            super(message);
-        }
-    }
-
     /** Collects the parts of a report common to every outcome. */
-    private final class Run {
+    private static final class Run {
         private final MigrationRequest request;
         private final long started;
 
@@ -239,20 +222,19 @@ public final class LegacyMigration {
             this.started = started;
         }
 
-        MigrationReport failed(MigrationOutcome outcome, MigrationPlan plan, String failure) {
-            return report(outcome, plan, Optional.empty(), NONE, List.of(), Optional.of(failure));
+        MigrationReport stopped(MigrationOutcome outcome, MigrationPlan plan, ImportPass.Result counts, String failure) {
+            return report(outcome, plan, Optional.empty(), counts, List.of(), Optional.of(failure));
         }
 
-        MigrationReport report(MigrationOutcome outcome, MigrationPlan plan, Optional<Path> backup, Counts counts,
+        MigrationReport report(MigrationOutcome outcome, MigrationPlan plan, Optional<Path> backup, ImportPass.Result counts,
                                List<String> mismatches, Optional<String> failure) {
             List<LegacyProblem> problems = plan == null ? List.of() : plan.problems();
-            boolean skipping = outcome == MigrationOutcome.MIGRATED_WITH_SKIPS || outcome == MigrationOutcome.VERIFICATION_FAILED
-                    && request.skipInvalid();
-            return new MigrationReport(outcome, request.oldPath(), request.databasePath(), backup,
-                    plan == null ? 0 : plan.models().size(), plan == null ? 0 : plan.versions(),
-                    plan == null ? 0 : plan.unvalidated(), counts.imported(),
-                    counts.alreadyPresent(), counts.unvalidated(), problems,
-                    skipping ? plan.blockingProblems() : List.of(), plan == null ? List.of() : plan.reelected(),
+            boolean skipping = request.skipInvalid() && (outcome == MigrationOutcome.MIGRATED_WITH_SKIPS
+                    || outcome == MigrationOutcome.VERIFICATION_FAILED);
+            return new MigrationReport(outcome, request.dryRun(), request.oldPath(), request.databasePath(), backup,
+                    plan == null ? 0 : plan.legacy().models().size(), plan == null ? 0 : plan.versions(),
+                    plan == null ? 0 : plan.unvalidated(), counts.imported(), counts.alreadyPresent(), counts.unvalidated(),
+                    problems, skipping ? plan.blockingProblems() : List.of(), counts.reelected(), counts.notCreated(),
                     mismatches, failure, Duration.ofNanos(System.nanoTime() - started));
         }
     }

@@ -1,13 +1,8 @@
 package dev.modelregistry.app.migration;
 
 import dev.modelregistry.app.migration.legacy.LegacyVersion;
-import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.DataLineage;
-import dev.modelregistry.domain.model.ImportedVersion;
 import dev.modelregistry.domain.model.ModelVersion;
-import dev.modelregistry.domain.model.Tags;
-import dev.modelregistry.domain.model.VersionId;
-import dev.modelregistry.domain.model.VersionSpec;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,22 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How a legacy version becomes a domain version, and how a stored version is compared with
- * the legacy file it came from (for idempotent re-runs, M5, and verification, M6).
+ * How a stored version is compared with the legacy file it came from (for idempotent re-runs, M5, and verification, M6).
  */
 final class LegacyVersions {
 
     private LegacyVersions() {
-    }
-
-    /** The import form of a legacy version; throws the domain's exception for values it refuses. */
-    static ImportedVersion toImported(LegacyVersion legacy) {
-        DataLineage lineage = legacy.dataHash() == null ? null : DataLineage.ofHash(legacy.dataHash());
-        VersionSpec spec = new VersionSpec(legacy.modelPath(), Attributes.of(legacy.trainingConfig()),
-                Attributes.of(legacy.trainingMetrics()), Attributes.of(legacy.validationMetrics()),
-                legacy.modelSizeBytes(), legacy.trainingTimeSeconds(), legacy.modelHash(), legacy.description(),
-                Tags.of(legacy.tags()), lineage);
-        return new ImportedVersion(VersionId.of(legacy.versionId()), legacy.createdAt(), legacy.performanceScore(), spec);
     }
 
     /** Every field where the stored version differs from the legacy file, as sentences; empty when equal. */

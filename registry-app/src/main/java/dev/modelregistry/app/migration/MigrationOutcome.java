@@ -1,15 +1,19 @@
 package dev.modelregistry.app.migration;
 
-/** How a migration ended, with the CLI exit code it maps to (0 success, 1 failure). */
+/**
+ * How a migration ended, with the CLI exit code it maps to (0 success, 1 failure). A dry run
+ * reports the outcome the real run would have (only the backup, the import and the verification
+ * themselves cannot be predicted), with {@link MigrationReport#dryRun()} set.
+ */
 public enum MigrationOutcome {
     /** Everything was imported and verified. */
     MIGRATED(0),
-    /** The registry had been migrated before: nothing new to import, verification passed. */
+    /** The registry had been migrated before: nothing new to import, verification passed; no backup taken. */
     ALREADY_MIGRATED(0),
-    /** A dry run whose plan a real run would carry out. */
-    DRY_RUN(0),
-    /** A dry run that found problems a real run would refuse. */
-    DRY_RUN_WITH_PROBLEMS(1),
+    /** The legacy registry is missing or holds no version that could be imported: nothing was written. */
+    NOTHING_TO_MIGRATE(1),
+    /** The target registry cannot be read, created or reached: nothing was written. */
+    TARGET_UNAVAILABLE(1),
     /** Problems were found and --skip-invalid was not given: nothing was written. */
     REFUSED(1),
     /** Imported and verified, but broken items were skipped (listed). */

@@ -18,6 +18,12 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** stderr without the progress lines a slow run prints for logs ({@code "migrate: import 3/12 (25%)"}). */
+    String errWithoutProgress() {
+        return err.lines().filter(line -> !line.matches("(migrate|cleanup|adoption): [a-z ]+( \\d+/\\d+ \\(\\d+%\\))?"))
+                .map(line -> line + System.lineSeparator()).collect(java.util.stream.Collectors.joining());
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;

@@ -25,7 +25,7 @@ class MigrateCommandTest {
                 "--legacy-timezone", "Europe/Paris");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err()).isEmpty();
+        assertThat(run.errWithoutProgress()).isEmpty();
         assertThat(run.out()).contains("Migration plan (dry run: nothing was written)")
                 .containsPattern("models\\s+12\\b").containsPattern("versions\\s+12\\b").containsPattern("unvalidated\\s+0\\b")
                 .contains(target.resolve("model_registry.db") + " (would be created)")
@@ -44,7 +44,7 @@ class MigrateCommandTest {
         CliRun first = registry("migrate", "--old-path", legacy.toString(), "--new-path", target.toString());
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.err()).isEmpty();
+        assertThat(first.errWithoutProgress()).isEmpty();
         assertThat(first.out()).startsWith("Migration complete")
                 .containsPattern("models\\s+12\\b").containsPattern("versions imported\\s+12\\b")
                 .containsPattern("already present\\s+0\\b").containsPattern("unvalidated imported\\s+0\\b")
@@ -57,7 +57,7 @@ class MigrateCommandTest {
         CliRun again = registry("migrate", "--old-path", legacy.toString(), "--new-path", target.toString());
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).startsWith("Already migrated: nothing new to import (12 version(s) already present)")
+        assertThat(again.out()).startsWith("Already migrated: nothing new to import (12 version(s) already present, no backup needed)")
                 .containsPattern("versions imported\\s+0\\b");
     }
 
@@ -72,7 +72,7 @@ class MigrateCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).startsWith("Migration refused: nothing was written").contains("7f282096.json");
-        assertThat(run.err()).startsWith("error: ").contains("--skip-invalid").hasLineCount(1);
+        assertThat(run.errWithoutProgress()).startsWith("error: ").contains("--skip-invalid").hasLineCount(1);
         assertThat(LegacyFixtures.hashTree(tmp)).isEqualTo(before);
         assertThat(target).doesNotExist();
 
@@ -94,10 +94,11 @@ class MigrateCommandTest {
         assertThat(run.out()).startsWith("Migration complete, with skipped items")
                 .containsPattern("versions imported\\s+11\\b").containsPattern("skipped\\s+1\\b")
                 .contains("Skipped (1)").contains("7f282096.json");
-        assertThat(run.err()).isEqualTo("error: migrated, but 1 item(s) were skipped (listed above)" + System.lineSeparator());
+        assertThat(run.errWithoutProgress()).isEqualTo("error: migrated, but 1 item(s) were skipped (listed above)" + System.lineSeparator());
 
+        assertThat(run.out()).contains("Not created (1)").contains("transformer_SMAP-PWR-001: not created");
         CliRun models = registry("models", "--registry", target.toString());
-        assertThat(models.out()).as("the model stays, without versions").containsPattern("SMAP-PWR-001\\s+transformer\\s+-\\s+0\\s+-");
+        assertThat(models.out()).as("never a model without versions").doesNotContain("SMAP-PWR-001");
         assertThat(registry("stats", "--registry", target.toString()).out()).containsPattern("versions\\s+11\\b");
     }
 
@@ -107,7 +108,7 @@ class MigrateCommandTest {
                 "--new-path", tmp.resolve("new").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error: ").contains("nowhere").hasLineCount(1);
+        assertThat(run.errWithoutProgress()).startsWith("error: ").contains("nowhere").hasLineCount(1);
         assertThat(tmp.resolve("new")).doesNotExist();
     }
 

@@ -86,7 +86,9 @@ class LegacyMigrationTest {
 
         MigrationReport report = migration.migrate(request(legacy, true, false));
 
-        assertThat(report.outcome()).isEqualTo(MigrationOutcome.DRY_RUN);
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.imported()).as("would import").isEqualTo(12);
         assertThat(report.exitCode()).isZero();
         assertThat(report.models()).isEqualTo(12);
         assertThat(report.versions()).isEqualTo(12);
@@ -157,7 +159,8 @@ class LegacyMigrationTest {
             assertThat(problem.kind()).isEqualTo(LegacyProblem.Kind.MALFORMED_JSON);
             assertThat(problem.versionId()).isEqualTo("7f282096");
         });
-        assertThat(model("transformer_SMAP-PWR-001").versions()).isEmpty();
+        assertThat(repository.findById(new ModelId("transformer_SMAP-PWR-001"))).as("never a model without versions").isEmpty();
+        assertThat(report.notCreated()).singleElement().asString().contains("transformer_SMAP-PWR-001", "not created");
     }
 
     @Test
@@ -208,16 +211,16 @@ class LegacyMigrationTest {
     }
 
     @Test
-    void aMissingLegacyFolderIsRefusedNamingIt() {
+    void aMissingLegacyFolderIsNothingToMigrateNamingIt() {
         MigrationReport report = migration.migrate(request(tmp.resolve("nowhere/registry"), false, false));
 
-        assertThat(report.outcome()).isEqualTo(MigrationOutcome.REFUSED);
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.NOTHING_TO_MIGRATE);
         assertThat(report.failure()).hasValueSatisfying(message -> assertThat(message).contains("nowhere"));
         assertThat(target.timesOpened()).isZero();
     }
 
     @Test
-    void anEmptyRegistryMigratesToAnEmptyDatabase() throws Exception {
+    void anEmptyRegistryIsNothingToMigrateAndOpensNoTarget() throws Exception {
         Path legacy = tmp.resolve("data/models/registry");
         Files.createDirectories(legacy.resolve("metadata"));
         Files.writeString(legacy.resolve("models_index.json"), "{}");
@@ -226,7 +229,9 @@ class LegacyMigrationTest {
         MigrationReport report = migration.migrate(request(legacy, false, false));
 
         assertThat(report.models()).isZero();
-        assertThat(report.exitCode()).isZero();
-        assertThat(repository.findAll()).isEmpty();
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.NOTHING_TO_MIGRATE);
+        assertThat(report.failure()).hasValueSatisfying(message -> assertThat(message).contains("holds no versions"));
+        assertThat(target.timesOpened()).isZero();
+        assertThat(backups(legacy)).isEmpty();
     }
 }

@@ -63,7 +63,7 @@ class SqliteMigrationTest {
 
         MigrationReport again = migration.migrate(request(legacy, false));
 
-        assertThat(again.outcome()).isEqualTo(MigrationOutcome.ALREADY_MIGRATED);
+        assertThat(again.outcome()).as(again.failure().orElse("")).isEqualTo(MigrationOutcome.ALREADY_MIGRATED);
         assertThat(again.alreadyPresent()).isEqualTo(12);
     }
 

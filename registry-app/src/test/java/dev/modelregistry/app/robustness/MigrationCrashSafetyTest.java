@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 anywhere in a migration (DESIGN section 9): the migration runs in a child JVM on a
+ * kill -9 anywhere in a migration (M4, docs/rules.md): the migration runs in a child JVM on a
  * generated registry and is killed (SIGKILL, {@code destroyForcibly}) at random moments, 20
  * times. Every time the legacy folder is byte-identical and the database holds none or all of
  * the import; when a run got to finish, the database is removed so the next kill again lands in

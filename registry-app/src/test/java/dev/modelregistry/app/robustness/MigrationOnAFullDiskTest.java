@@ -8,6 +8,7 @@ import dev.modelregistry.app.migration.MigrationOutcome;
 import dev.modelregistry.app.migration.MigrationReport;
 import dev.modelregistry.app.migration.MigrationRequest;
 import dev.modelregistry.app.migration.MigrationTarget;
+import dev.modelregistry.app.migration.MigrationTargets;
 import dev.modelregistry.app.migration.legacy.LegacyRegistryGenerator;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.UnitOfWork;
@@ -47,7 +48,7 @@ class MigrationOnAFullDiskTest {
         try (SqliteFaults faults = SqliteFaults.open(target)) {
             faults.fillDisk(4);
             String before = faults.rows();
-            full = new LegacyMigration(opened -> targetOn(faults), Clock.systemUTC(), MigrationListener.SILENT)
+            full = new LegacyMigration(MigrationTargets.of(opened -> targetOn(faults)), Clock.systemUTC(), MigrationListener.SILENT)
                     .migrate(request);
             assertThat(faults.rows()).as("nothing half-written").isEqualTo(before);
         }
@@ -57,7 +58,7 @@ class MigrationOnAFullDiskTest {
 
         try (SqliteFaults faults = SqliteFaults.open(target)) {
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)); // a backup folder of its own
-            MigrationReport spacious = new LegacyMigration(opened -> targetOn(faults), later, MigrationListener.SILENT)
+            MigrationReport spacious = new LegacyMigration(MigrationTargets.of(opened -> targetOn(faults)), later, MigrationListener.SILENT)
                     .migrate(request);
             assertThat(spacious.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
             try (Connection connection = faults.connect()) {

@@ -5,8 +5,8 @@ import dev.modelregistry.domain.DuplicateVersionException;
 import dev.modelregistry.domain.InconsistentModelException;
 import dev.modelregistry.domain.InvalidRetentionException;
 import dev.modelregistry.domain.MissingDataHashException;
+import dev.modelregistry.domain.InvalidVersionDataException;
 import dev.modelregistry.domain.ModelIdConflictException;
-import dev.modelregistry.domain.ValidationNotPerformedException;
 import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.scoring.ScoringPolicy;
 import jakarta.persistence.Access;
@@ -52,9 +52,12 @@ import java.util.Set;
  *       than the best score among ALL other versions of the model (ties keep the incumbent);
  *       the first version always becomes active (R5). The best score is kept with the model,
  *       so this decision never has to walk the versions.</li>
- *   <li>The active version is never deleted without force; a forced delete re-elects the best
- *       remaining version, the newest among equals (R7), or, for the last version, records
+ *   <li>The active version is never deleted without force; a forced delete re-elects the
+ *       {@link Reelection} winner among the remaining versions (R7), or, for the last version, records
  *       {@link ActivationReason#LAST_VERSION_DELETED} and leaves the model without versions.</li>
+ *   <li>Imported versions belong to this model, have finite recorded scores and ids not yet
+ *       present; an import previewed with {@link #previewImport} does exactly what
+ *       {@link #importVersions} then does (M4).</li>
  *   <li>Every change of the active version is appended to the history, numbered in order (R10).
  *       A history that begins with anything but {@code REGISTERED} was taken over from a registry
  *       that kept none: before its first entry, the active version is unknown.</li>
@@ -62,15 +65,12 @@ import java.util.Set;
  *       these; it is checked, never repaired.</li>
  * </ul>
  * Times are passed in by the caller (UTC instants), so the aggregate stays deterministic.
+ * The rules R1-R12 and M1-M8 are written down in {@code docs/rules.md}.
  */
 @Entity
 @Table(name = "models")
 @Access(AccessType.FIELD)
 public class Model {
-
-    private static final Comparator<ModelVersion> BY_SCORE_THEN_AGE =
-            Comparator.comparingDouble((ModelVersion v) -> rank(v.performanceScore()))
-                    .thenComparing(ModelVersion::createdAt);
 
     @Id
     @Column(name = "model_id", nullable = false, updatable = false)
@@ -157,16 +157,13 @@ public class Model {
      * the best score of all other versions.
      */
     public ModelVersion register(VersionId versionId, VersionSpec spec, ScoringPolicy scoring, Instant at) {
-        if (!ScoringPolicy.isValidated(spec.validationMetrics())) {
-            throw new ValidationNotPerformedException(id,
-                    spec.validationMetrics().valueOf(ScoringPolicy.VALIDATION_PERFORMED));
-        }
+        ValidationGate.require(id(), spec.validationMetrics());
         if (spec.lineage() == null) {
             throw new MissingDataHashException(id);
         }
         double score = scoring.score(spec.validationMetrics());
         ModelVersion version = new ModelVersion(this, versionId, spec, score, at, at);
-        boolean wins = activeVersion == null || bestScore == null || rank(score) > rank(bestScore);
+        boolean wins = activeVersion == null || bestScore == null || score > bestScore;
         add(version);
         if (wins) {
             activate(version, ActivationReason.REGISTERED, at);
@@ -178,29 +175,66 @@ public class Model {
     /**
      * Takes over versions from a legacy registry as recorded (ids, times, scores; validated or
      * not), then makes {@code recordedActive} the active version (MIGRATED). When that version
-     * is not among this model's versions, the best version becomes active instead (REELECTED),
-     * unless one already is. Returns the active version afterwards.
+     * is not among this model's versions, the {@link Reelection} winner becomes active instead
+     * (REELECTED), unless one already is. Returns what was done: exactly what
+     * {@link #previewImport} announced for the same arguments.
+     *
+     * @throws InvalidVersionDataException if a version belongs to another model
+     * @throws DuplicateVersionException   if a version id is already in this model or given twice
      */
-    public Optional<ModelVersion> importVersions(Collection<ImportedVersion> imported, VersionId recordedActive,
-                                                 Instant at) {
+    public ImportPreview importVersions(Collection<ImportedVersion> imported, VersionId recordedActive, Instant at) {
+        PlannedImport plan = planImport(imported, recordedActive, at);
+        plan.added().forEach(this::add);
+        if (plan.preview().activation().isPresent()) {
+            activate(plan.activated(), plan.preview().activation().get(), at);
+        }
+        updatedAt = at;
+        return plan.preview();
+    }
+
+    /**
+     * What {@link #importVersions} would do with these arguments, changing nothing: the same
+     * checks (the same exceptions) and the same choice of active version (M1, M4).
+     */
+    public ImportPreview previewImport(Collection<ImportedVersion> imported, VersionId recordedActive) {
+        return planImport(imported, recordedActive, updatedAt).preview();
+    }
+
+    private record PlannedImport(List<ModelVersion> added, ModelVersion activated, ImportPreview preview) {
+    }
+
+    private PlannedImport planImport(Collection<ImportedVersion> imported, VersionId recordedActive, Instant at) {
         Set<VersionId> known = new HashSet<>();
         versions.forEach(version -> known.add(version.id()));
+        List<ModelVersion> added = new ArrayList<>();
         for (ImportedVersion source : imported) {
+            if (!source.modelId().equals(id())) {
+                throw new InvalidVersionDataException("model_id", source.modelId().value(),
+                        "of version " + source.id() + " must be " + id + " to be imported into it");
+            }
             if (!known.add(source.id())) {
                 throw new DuplicateVersionException(source.id().value());
             }
-            add(new ModelVersion(this, source.id(), source.spec(), source.recordedScore(), source.createdAt(), at));
+            added.add(new ModelVersion(this, source.id(), source.spec(), source.recordedScore(), source.createdAt(), at));
         }
-        Optional<ModelVersion> named = recordedActive == null ? Optional.empty() : findVersion(recordedActive);
+        List<ModelVersion> after = new ArrayList<>(versions);
+        after.addAll(added);
+        Optional<ModelVersion> named = recordedActive == null ? Optional.empty()
+                : after.stream().filter(version -> version.id().equals(recordedActive)).findFirst();
+        ModelVersion activated = null;
+        ActivationReason reason = null;
         if (named.isPresent()) {
             if (!named.get().equals(activeVersion)) {
-                activate(named.get(), ActivationReason.MIGRATED, at);
+                activated = named.get();
+                reason = ActivationReason.MIGRATED;
             }
-        } else if (activeVersion == null && !versions.isEmpty()) {
-            activate(best(versions), ActivationReason.REELECTED, at);
+        } else if (activeVersion == null && !after.isEmpty()) {
+            activated = Reelection.winner(after).orElseThrow();
+            reason = ActivationReason.REELECTED;
         }
-        updatedAt = at;
-        return activeVersion();
+        Optional<VersionId> activeAfter = activated != null ? Optional.of(activated.id()) : activeVersionId();
+        return new PlannedImport(List.copyOf(added), activated,
+                new ImportPreview(added.size(), activeAfter, Optional.ofNullable(reason)));
     }
 
     /** Makes any version of this model the active one by hand (R6). Returns false if it already was. */
@@ -216,9 +250,9 @@ public class Model {
 
     /**
      * Deletes a version with its lineage (R7). The active version is refused unless forced; a
-     * forced delete re-elects the best remaining version (the newest among equals, REELECTED)
-     * or, when none remain, records that the last version went (LAST_VERSION_DELETED). Returns
-     * the deleted version.
+     * forced delete re-elects the {@link Reelection} winner among the remaining versions
+     * (REELECTED) or, when none remain, records that the last version went (LAST_VERSION_DELETED).
+     * Returns the deleted version.
      */
     public ModelVersion deleteVersion(VersionId versionId, boolean force, Instant at) {
         ModelVersion version = version(versionId);
@@ -230,7 +264,7 @@ public class Model {
         if (wasActive && versions.isEmpty()) {
             activate(null, ActivationReason.LAST_VERSION_DELETED, at);
         } else if (wasActive) {
-            activate(best(versions), ActivationReason.REELECTED, at);
+            activate(Reelection.winner(versions).orElseThrow(), ActivationReason.REELECTED, at);
         }
         updatedAt = at;
         return version;
@@ -378,7 +412,7 @@ public class Model {
 
     private void add(ModelVersion version) {
         versions.add(version);
-        if (bestScore == null || rank(version.performanceScore()) > rank(bestScore)) {
+        if (bestScore == null || version.performanceScore() > bestScore) {
             bestScore = version.performanceScore();
         }
     }
@@ -386,7 +420,7 @@ public class Model {
     private void remove(List<ModelVersion> removed) {
         versions.removeAll(removed);
         bestScore = versions.stream().map(ModelVersion::performanceScore)
-                .max(Comparator.comparingDouble(Model::rank)).orElse(null);
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 
     private void activate(ModelVersion version, ActivationReason reason, Instant at) {
@@ -400,22 +434,6 @@ public class Model {
         activeVersion = version;
         activationCount++;
         history.add(new ActivationChange(this, activationCount, version, previous, reason, at));
-    }
-
-    /** The best version by score, the newest among equals (re-election, R7). */
-    private static ModelVersion best(List<ModelVersion> candidates) {
-        ModelVersion best = null;
-        for (ModelVersion candidate : candidates) {
-            if (best == null || BY_SCORE_THEN_AGE.compare(candidate, best) >= 0) {
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    /** NaN scores (possible in legacy data) rank below every number. */
-    private static double rank(double score) {
-        return Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score;
     }
 
     private ModelVersion version(VersionId versionId) {
@@ -459,7 +477,7 @@ public class Model {
         return activeVersion().map(ModelVersion::id);
     }
 
-    /** The best score among all versions (NaN ranking lowest); empty without versions. */
+    /** The best score among all versions; empty without versions. */
     public Optional<Double> bestScore() {
         return Optional.ofNullable(bestScore);
     }

@@ -1,12 +1,13 @@
 package dev.modelregistry.domain.scoring;
 
 import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.ValidationGate;
 
 /**
- * Computes a version's performance score from its validation metrics (R4), with the formula of
+ * Computes a version's performance score from its validation metrics (R4, docs/rules.md), with the formula of
  * the Python registry so that scores stay comparable bit for bit:
  * <ul>
- *   <li>not validated ({@code validation_performed} is not boolean true): 0.0</li>
+ *   <li>not validated (fails the {@link ValidationGate}): 0.0</li>
  *   <li>{@code anomaly_rate} present (it wins over r2): inside [min, max]
  *       {@code 0.8 + (max - r) / (max - min) * 0.2}; exactly 0: 0.3; otherwise {@code max(0.1, 1 - r)}</li>
  *   <li>else {@code r2_score} present: {@code clip(r2, 0, 1) * r2Weight + max(0, 1 - mape/100) * mapeWeight},
@@ -18,7 +19,6 @@ import dev.modelregistry.domain.model.Attributes;
  */
 public final class ScoringPolicy {
 
-    public static final String VALIDATION_PERFORMED = "validation_performed";
     public static final String ANOMALY_RATE = "anomaly_rate";
     public static final String R2_SCORE = "r2_score";
     public static final String MAPE = "mape";
@@ -40,13 +40,8 @@ public final class ScoringPolicy {
         return weights;
     }
 
-    /** True when the metrics carry {@code validation_performed} as boolean {@code true} (R2). */
-    public static boolean isValidated(Attributes validationMetrics) {
-        return Boolean.TRUE.equals(validationMetrics.valueOf(VALIDATION_PERFORMED));
-    }
-
     public double score(Attributes validationMetrics) {
-        if (!isValidated(validationMetrics)) {
+        if (!ValidationGate.passes(validationMetrics)) {
             return NOT_SCORABLE;
         }
         if (validationMetrics.contains(ANOMALY_RATE)) {

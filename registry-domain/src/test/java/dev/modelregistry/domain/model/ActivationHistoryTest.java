@@ -2,6 +2,7 @@ package dev.modelregistry.domain.model;
 
 import static dev.modelregistry.domain.model.Fixtures.aModel;
 import static dev.modelregistry.domain.model.Fixtures.aSpec;
+import static dev.modelregistry.domain.model.Fixtures.anImported;
 import static dev.modelregistry.domain.model.Fixtures.at;
 import static dev.modelregistry.domain.model.Fixtures.metricsWithAnomalyRate;
 import static dev.modelregistry.domain.model.Fixtures.register;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelregistry.domain.DuplicateVersionException;
+import dev.modelregistry.domain.InvalidVersionDataException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class ActivationHistoryTest {
     @Test
     void beforeTheMigrationTheActiveVersionIsUnknownAndTheAnswerSaysWhenTheMigrationHappened() {
         Model model = aModel();
-        ImportedVersion legacy = new ImportedVersion(VersionId.of("aaaaaaaa"), at(1), 0.9, aSpec(Map.of("mae", 0.1)));
+        ImportedVersion legacy = anImported("aaaaaaaa", at(1), 0.9, aSpec(Map.of("mae", 0.1)));
         model.importVersions(List.of(legacy), VersionId.of("aaaaaaaa"), at(100));
 
         ActiveVersionAt before = model.activeAt(at(50));
@@ -87,8 +89,8 @@ class ActivationHistoryTest {
     @Test
     void importedVersionsKeepTheirRecordedFactsAndTheNamedActiveVersion() {
         Model model = aModel();
-        ImportedVersion older = new ImportedVersion(VersionId.of("aaaaaaaa"), at(1), 0.9, aSpec(Map.of("mae", 0.1)));
-        ImportedVersion newer = new ImportedVersion(VersionId.of("bbbbbbbb"), at(2), 0.2, aSpec(metricsWithAnomalyRate(0.05)));
+        ImportedVersion older = anImported("aaaaaaaa", at(1), 0.9, aSpec(Map.of("mae", 0.1)));
+        ImportedVersion newer = anImported("bbbbbbbb", at(2), 0.2, aSpec(metricsWithAnomalyRate(0.05)));
 
         model.importVersions(List.of(older, newer), VersionId.of("bbbbbbbb"), at(100));
 
@@ -102,8 +104,8 @@ class ActivationHistoryTest {
     @Test
     void anImportWhoseNamedActiveVersionIsMissingReelectsTheBest() {
         Model model = aModel();
-        ImportedVersion weak = new ImportedVersion(VersionId.of("aaaaaaaa"), at(1), 0.3, aSpec(Map.of()));
-        ImportedVersion strong = new ImportedVersion(VersionId.of("bbbbbbbb"), at(2), 0.7, aSpec(Map.of()));
+        ImportedVersion weak = anImported("aaaaaaaa", at(1), 0.3, aSpec(Map.of()));
+        ImportedVersion strong = anImported("bbbbbbbb", at(2), 0.7, aSpec(Map.of()));
 
         model.importVersions(List.of(weak, strong), VersionId.of("cccccccc"), at(100));
 
@@ -115,7 +117,7 @@ class ActivationHistoryTest {
     @Test
     void importingAVersionIdTwiceIsRefused() {
         Model model = aModel();
-        ImportedVersion version = new ImportedVersion(VersionId.of("aaaaaaaa"), at(1), 0.3, aSpec(Map.of()));
+        ImportedVersion version = anImported("aaaaaaaa", at(1), 0.3, aSpec(Map.of()));
         model.importVersions(List.of(version), VersionId.of("aaaaaaaa"), at(100));
 
         assertThatThrownBy(() -> model.importVersions(List.of(version), VersionId.of("aaaaaaaa"), at(101)))
@@ -123,14 +125,8 @@ class ActivationHistoryTest {
     }
 
     @Test
-    void nanScoresFromLegacyDataRankBelowEveryNumber() {
-        Model model = aModel();
-        ImportedVersion broken = new ImportedVersion(VersionId.of("aaaaaaaa"), at(1), Double.NaN, aSpec(Map.of()));
-        model.importVersions(List.of(broken), VersionId.of("aaaaaaaa"), at(100));
-
-        ModelVersion registered = register(model, 0.1, 200);
-
-        assertThat(model.activeVersion()).contains(registered);
-        assertThat(model.bestScore()).contains(0.8);
+    void aNonFiniteRecordedScoreNeverEntersTheDomain() {
+        assertThatThrownBy(() -> anImported("aaaaaaaa", at(1), Double.NaN, aSpec(Map.of())))
+                .isInstanceOf(InvalidVersionDataException.class).hasMessageContaining("performance_score");
     }
 }

@@ -59,6 +59,11 @@ public final class Fixtures {
                 DataLineage.of("sha256-of-training-data", "nasa_smap", "2024-01-01", "2024-03-01", 10_000L));
     }
 
+    /** A version of {@link #aModel()} as a legacy registry recorded it. */
+    public static ImportedVersion anImported(String versionId, Instant createdAt, double recordedScore, VersionSpec spec) {
+        return new ImportedVersion(SENSOR, TELEMANOM, VersionId.of(versionId), createdAt, recordedScore, spec);
+    }
+
     public static VersionSpec aVersionWithAnomalyRate(double rate) {
         return aSpec(metricsWithAnomalyRate(rate));
     }

@@ -31,19 +31,6 @@ public record LegacyRegistry(Path registryDir, List<LegacyModel> models, List<Le
         return n;
     }
 
-    /** Number of readable versions whose validation_performed is not boolean true. */
-    public int unvalidatedCount() {
-        int n = 0;
-        for (LegacyModel m : models) {
-            for (LegacyVersion v : m.versions()) {
-                if (!v.validated()) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
     /** Whether any problem (blocking or not) was found. */
     public boolean hasProblems() {
         return !problems.isEmpty();

@@ -282,20 +282,14 @@ public final class LegacyRegistryReader {
             return result;
         }
 
-        /** sensor_id / model_type: non-blank text, at most 128 characters, no control characters (R1). */
+        /** sensor_id / model_type: a string (whether the domain accepts it is ImportedVersion.of's decision, R1). */
         private String indexIdentifier(String modelId, JsonNode entry, String field) {
             JsonNode node = entry.get(field);
             if (node == null || !node.isTextual()) {
                 invalidIndex(modelId, null, field + " of model '" + modelId + "'", node, "must be a string");
                 return null;
             }
-            String value = node.textValue();
-            if (value.isBlank() || value.length() > 128 || value.chars().anyMatch(Character::isISOControl)) {
-                invalidIndex(modelId, null, field + " of model '" + modelId + "'", node,
-                        "must be non-blank, at most 128 characters, without control characters");
-                return null;
-            }
-            return value;
+            return node.textValue();
         }
 
         private void invalidIndex(String modelId, String versionId, String what, JsonNode value, String rule) {
@@ -398,8 +392,7 @@ public final class LegacyRegistryReader {
                     continue;
                 }
                 if (derivedPath == null) {
-                    derivedPath = artifactPaths.storedForm(modelsRoot,
-                            Path.of(m.modelType()).resolve(m.sensorId()).toString());
+                    derivedPath = derivedPath(m);
                 }
                 LegacyVersion v = readVersion(m, id, derivedPath);
                 if (v != null) {
@@ -408,6 +401,15 @@ public final class LegacyRegistryReader {
             }
             checkActiveVersion(m, versions);
             return new LegacyModel(m.modelId(), m.sensorId(), m.modelType(), m.activeVersion(), versions);
+        }
+
+        /** {@code <modelsRoot>/<model_type>/<sensor_id>}; the raw strings when they do not form a path (the domain refuses such ids). */
+        private String derivedPath(IndexModel m) {
+            try {
+                return artifactPaths.storedForm(modelsRoot, Path.of(m.modelType()).resolve(m.sensorId()).toString());
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                return modelsRoot + "/" + m.modelType() + "/" + m.sensorId();
+            }
         }
 
         private void checkActiveVersion(IndexModel m, List<LegacyVersion> versions) {

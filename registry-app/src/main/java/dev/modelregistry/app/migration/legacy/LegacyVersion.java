@@ -1,5 +1,6 @@
 package dev.modelregistry.app.migration.legacy;
 
+import dev.modelregistry.domain.model.RecordedVersion;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One version as its metadata file records it, checked against models_index.json.
+ * One version as its metadata file records it, checked against models_index.json (same ids)
+ * but not judged: whether the domain accepts it is {@code ImportedVersion.of}'s decision.
  *
  * <p>The three maps keep the file's key order, nested objects (as ordered maps) and arrays
  * (as lists), integers as Integer/Long/BigInteger, decimals as Double ({@code NaN} and
@@ -69,12 +71,11 @@ public record LegacyVersion(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /**
-     * Whether validation was performed: {@code validation_metrics.validation_performed} is the
-     * JSON boolean {@code true} (a string "true", 1, false or absence all mean no).
-     */
-    public boolean validated() {
-        return Boolean.TRUE.equals(validationMetrics.get("validation_performed"));
+    /** The raw record the domain checks and imports ({@code ImportedVersion.of}); the reader judges nothing. */
+    public RecordedVersion recorded() {
+        return new RecordedVersion(sensorId, modelType, versionId, createdAt, performanceScore, modelPath, trainingConfig,
+                trainingMetrics, validationMetrics, modelSizeBytes, trainingTimeSeconds, dataHash, modelHash, description,
+                tags);
     }
 
     /**

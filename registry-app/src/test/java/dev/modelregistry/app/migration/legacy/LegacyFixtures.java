@@ -97,4 +97,15 @@ public final class LegacyFixtures {
         }
         return hashes;
     }
+
+    /** Whether the domain's validation gate passes a legacy version (the reader itself judges nothing). */
+    public static boolean validated(LegacyVersion version) {
+        return dev.modelregistry.domain.model.ValidationGate.passes(
+                dev.modelregistry.domain.model.Attributes.of(version.validationMetrics()));
+    }
+
+    /** Versions of the registry the validation gate does not pass. */
+    public static long unvalidated(LegacyRegistry registry) {
+        return registry.models().stream().flatMap(model -> model.versions().stream()).filter(v -> !validated(v)).count();
+    }
 }

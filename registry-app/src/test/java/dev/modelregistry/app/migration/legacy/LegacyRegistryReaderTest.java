@@ -69,7 +69,7 @@ class LegacyRegistryReaderTest {
 
             assertThat(registry.models()).hasSize(FIXTURE_MODELS);
             assertThat(registry.versionCount()).isEqualTo(12);
-            assertThat(registry.unvalidatedCount()).isZero();
+            assertThat(LegacyFixtures.unvalidated(registry)).isZero();
             assertThat(registry.problems()).isEmpty();
             assertThat(registry.hasProblems()).isFalse();
             assertThat(registry.hasBlockingProblems()).isFalse();
@@ -117,7 +117,7 @@ class LegacyRegistryReaderTest {
             assertThat(v.modelHash()).isEqualTo("cbda2675a405934f7e841d94a6bc662f");
             assertThat(v.description()).isEqualTo("Transformer forecaster for Navigation System");
             assertThat(v.tags()).containsExactly("transformer", "forecasting", "time_series", "navigation");
-            assertThat(v.validated()).isTrue();
+            assertThat(LegacyFixtures.validated(v)).isTrue();
             assertThat(v.sourceFile()).isEqualTo(metadata(realRegistry(), "7a6034be"));
             assertThat(v.trainingConfig()).containsEntry("d_model", 64).containsEntry("dropout_rate", 0.1);
             assertThat(v.trainingMetrics()).containsEntry("final_loss", 0.9906297922134399);
@@ -286,8 +286,8 @@ class LegacyRegistryReaderTest {
             LegacyRegistry result = reader.read(registry);
 
             assertThat(result.problems()).isEmpty();
-            assertThat(result.version(PWR).orElseThrow().validated()).isEqualTo(validated);
-            assertThat(result.unvalidatedCount()).isEqualTo(validated ? 0 : 1);
+            assertThat(LegacyFixtures.validated(result.version(PWR).orElseThrow())).isEqualTo(validated);
+            assertThat(LegacyFixtures.unvalidated(result)).isEqualTo(validated ? 0L : 1L);
         }
 
         @Test
@@ -298,7 +298,7 @@ class LegacyRegistryReaderTest {
             LegacyRegistry result = reader.read(registry);
 
             assertThat(result.problems()).isEmpty();
-            assertThat(result.version(PWR).orElseThrow().validated()).isFalse();
+            assertThat(LegacyFixtures.validated(result.version(PWR).orElseThrow())).isFalse();
             assertThat(result.versionCount()).isEqualTo(12);
         }
 

@@ -1,5 +1,8 @@
 package dev.modelregistry.app.migration.legacy;
 
+import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.ValidationGate;
+import dev.modelregistry.domain.scoring.ScoringPolicy;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -27,8 +30,10 @@ import java.util.Set;
  * <p>Models alternate between {@code telemanom} (validation metrics with {@code anomaly_rate})
  * and {@code transformer} (with {@code r2_score} and {@code mape}). About one version in seven is
  * unvalidated ({@code validation_performed} false or absent), one in eleven has
- * {@code "tags": null}; scores follow the registry's scoring formula with default weights and
- * active_version is the best-scoring version. The output is deterministic for a given seed
+ * {@code "tags": null}; validation and scores come from the domain ({@code ValidationGate},
+ * {@code ScoringPolicy} with default weights) and active_version is chosen as registration
+ * chooses it (R5, docs/rules.md). Test data only: it lives in the test code (and registry-app's
+ * test-jar, for registry-bench), never in the production jar. The output is deterministic for a given seed
  * and reads without any problem.
  *
  * <p>Command line: {@code LegacyRegistryGenerator DIR MODELS VERSIONS_PER_MODEL [SEED]}.
@@ -39,6 +44,7 @@ public final class LegacyRegistryGenerator {
     private static final String[] SUBSYSTEM_NAMES = {"Power System", "Communication", "Attitude Control",
             "Thermal Control", "Payload", "System Health", "Navigation System", "Science Instruments",
             "Environmental Monitoring", "Mobility System"};
+    private static final ScoringPolicy SCORING = ScoringPolicy.defaults();
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     /** What was written. */
@@ -128,7 +134,7 @@ public final class LegacyRegistryGenerator {
                 } else if (mode == 1) {
                     validation.put("validation_performed", false);
                 } // mode 2: an older file without validation_performed
-                boolean validated = mode == 0;
+                boolean validated = ValidationGate.passes(Attributes.of(validation));
                 Double anomalyRate = null;
                 Double r2 = null;
                 Double mape = null;
@@ -153,11 +159,11 @@ public final class LegacyRegistryGenerator {
                     validation.put("forecast_horizon_tested", 12);
                     validation.put("validation_quality", r2 > 0.5 ? "good" : "needs_improvement");
                 }
-                double score = validated ? score(anomalyRate, r2, mape) : 0.0;
+                double score = SCORING.score(Attributes.of(validation));
                 if (!validated) {
                     unvalidated++;
                 }
-                boolean wins = active == null || score > best;
+                boolean wins = active == null || score > best; // R5: strictly better than every earlier version
                 if (wins) {
                     active = versionId;
                     best = score;
@@ -238,27 +244,6 @@ public final class LegacyRegistryGenerator {
             c.put("patience", 5);
         }
         return c;
-    }
-
-    /** The registry's scoring formula with the default weights (0.7 / 0.3 / 0.01 / 0.1). */
-    static double score(Double anomalyRate, Double r2, Double mape) {
-        double min = 0.01;
-        double max = 0.1;
-        if (anomalyRate != null) {
-            double r = anomalyRate;
-            if (r >= min && r <= max) {
-                return 0.8 + (max - r) / (max - min) * 0.2;
-            }
-            if (r == 0) {
-                return 0.3;
-            }
-            return Math.max(0.1, 1 - r);
-        }
-        if (r2 != null) {
-            double m = mape == null ? 100 : mape;
-            return Math.min(1, Math.max(0, r2)) * 0.7 + Math.max(0, 1 - m / 100) * 0.3;
-        }
-        return 0.5;
     }
 
     /** Python's {@code datetime.isoformat()} of a naive datetime: 6 fraction digits, none when 0. */

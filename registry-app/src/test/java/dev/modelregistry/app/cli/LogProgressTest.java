@@ -1,0 +1,73 @@
+package dev.modelregistry.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** Progress lines for logs, driven by a hand-moved clock (no timing in the test). */
+class LogProgressTest {
+
+    /** A clock the test moves by hand. */
+    private static final class HandClock extends Clock {
+        private Instant now = Instant.parse("2026-01-15T09:30:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final HandClock clock = new HandClock();
+    private final StringWriter log = new StringWriter();
+    private final LogProgress progress = new LogProgress(new PrintWriter(log, true), "migrate", clock, Duration.ofSeconds(2));
+
+    @Test
+    void aShortRunPrintsNothing() {
+        progress.phase("import");
+        for (int i = 1; i <= 100; i++) {
+            progress.progress(i, 100);
+        }
+        assertThat(log.toString()).isEmpty();
+    }
+
+    @Test
+    void aLongRunPrintsCountsAndPercentAtMostOncePerInterval() {
+        progress.phase("import");
+        for (int i = 1; i <= 5000; i++) {
+            if (i % 1000 == 0) {
+                clock.advance(Duration.ofMillis(1500));
+            }
+            progress.progress(i, 5000);
+        }
+        assertThat(log.toString().lines().toList())
+                .containsExactly("migrate: import 2000/5000 (40%)", "migrate: import 4000/5000 (80%)");
+    }
+
+    @Test
+    void aPhaseStartingAfterTheIntervalIsLogged() {
+        clock.advance(Duration.ofSeconds(3));
+        progress.phase("verify");
+        assertThat(log.toString()).isEqualTo("migrate: verify" + System.lineSeparator());
+    }
+}
