@@ -1,6 +1,8 @@
 package dev.modelregistry.app.migration;
 
+import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.domain.SchemaUpgradeRequiredException;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.persistence.RegistryDatabase;
@@ -9,7 +11,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A migration target backed by a {@link RegistryDatabase}: SQLite in the new registry folder, or a server. */
+/**
+ * A migration target backed by a {@link RegistryDatabase}: SQLite in the new registry folder, or
+ * a server. The checks before a migration writes anything, and the whole dry run, look at it
+ * through the read-only open (nothing created, upgraded or adopted); only the import opens it
+ * for writing.
+ */
 public final class DatabaseMigrationTarget implements MigrationTarget {
 
     private final RegistryDatabase database;
@@ -32,7 +39,11 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
                     throw new RegistryUnavailableException("cannot read the registry database " + database
                             + (Files.isRegularFile(database) ? ": permission denied" : ": it is not a file"), null);
                 }
-                return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openSqlite(request.newPath())));
+                try {
+                    return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openSqliteReadOnly(request.newPath())));
+                } catch (RegistryNotFoundException empty) { // a zero-byte file or one without tables: the real run fills it
+                    return Optional.empty();
+                }
             }
 
             @Override
@@ -47,7 +58,11 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
         return new MigrationTargets() {
             @Override
             public Optional<MigrationTarget> openExisting(MigrationRequest request) {
-                return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openJdbc(url, user, password)));
+                try {
+                    return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openJdbcReadOnly(url, user, password)));
+                } catch (SchemaUpgradeRequiredException noSchemaYet) { // the real run creates (or upgrades) the schema first
+                    return Optional.empty();
+                }
             }
 
             @Override
