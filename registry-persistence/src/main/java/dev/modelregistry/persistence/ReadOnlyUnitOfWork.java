@@ -30,8 +30,9 @@ final class ReadOnlyUnitOfWork implements UnitOfWork {
         return reads.read(work);
     }
 
+    /** Inside {@link #read}: detaches what was loaded (a long read in bounded memory); there is nothing to write. */
     @Override
     public void checkpoint() {
-        throw new ReadOnlyRegistryException(location);
+        reads.checkpoint();
     }
 }
