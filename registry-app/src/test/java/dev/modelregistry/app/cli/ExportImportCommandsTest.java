@@ -128,6 +128,29 @@ class ExportImportCommandsTest {
         assertThat(run.err()).contains("--out");
     }
 
+    @Test
+    void aRegistryWrittenByThePythonRegistryTravelsToo() throws Exception {
+        Path python = tmp.resolve("python_sqlite");
+        Files.createDirectories(python);
+        Files.copy(Path.of(getClass().getResource(
+                "/fixtures/python-sqlite-registry/data/models/registry_sqlite/model_registry.db").toURI()),
+                python.resolve("model_registry.db"));
+        CliRun upgrade = registry("db", "upgrade", "--registry", python.toString(), "--legacy-timezone", "UTC");
+        assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+        Path first = tmp.resolve("python.jsonl");
+        Path second = tmp.resolve("python-again.jsonl");
+
+        assertThat(registry("export", "--out", first.toString(), "--registry", python.toString()).exitCode()).isZero();
+        CliRun imported = registry("import", first.toString(), "--registry", tmp.resolve("copy").toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(registry("export", "--out", second.toString(), "--registry", tmp.resolve("copy").toString())
+                .exitCode()).isZero();
+
+        assertThat(Files.readString(first)).as("versions without a lineage row keep their data hash")
+                .contains("\"data_hash\":\"601e5b4578511608\"").contains("\"lineage\":null");
+        assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
+    }
+
     private static String readOn(Path registryDir, String... command) {
         String[] args = java.util.Arrays.copyOf(command, command.length + 2);
         args[command.length] = "--registry";

@@ -99,4 +99,24 @@ class RegistryJarIT {
         assertThat(badKeep.exitCode()).isEqualTo(2);
         assertThat(badKeep.err()).contains("'--keep'").doesNotContain("keepLastN");
     }
+
+    @Test
+    void the_jar_exports_imports_and_lists_the_verified_backup() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        Path workDir = legacy.getParent().getParent().getParent();
+        assertThat(java(workDir, "migrate", "--legacy-timezone", "UTC").exitCode()).isZero();
+
+        Result export = java(workDir, "export", "--out", "registry.jsonl");
+        assertThat(export.exitCode()).as(export.toString()).isZero();
+        assertThat(export.err()).isEmpty();
+        Result imported = java(workDir, "import", "registry.jsonl", "--registry", "copy_sqlite");
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.out()).startsWith("Imported 12 model(s), 12 version(s) from registry.jsonl");
+        assertThat(java(workDir, "export", "--out", "again.jsonl", "--registry", "copy_sqlite").exitCode()).isZero();
+        assertThat(Files.mismatch(workDir.resolve("registry.jsonl"), workDir.resolve("again.jsonl"))).isEqualTo(-1L);
+
+        Result backups = java(workDir, "backups", "list");
+        assertThat(backups.exitCode()).as(backups.toString()).isZero();
+        assertThat(backups.out()).containsPattern("registry_backup_\\d{8}_\\d{6} .* yes");
+    }
 }

@@ -339,8 +339,8 @@ public class Model {
      * versions with their scores and flags, its active version and its history. Every invariant
      * of this class is checked, none repaired: the versions have distinct ids; a model with
      * versions has exactly one active version, among them, and it is the one flagged active;
-     * the history is numbered 1..n, each entry replaces the version the one before made active,
-     * times never go back, and the last entry names the active version.
+     * the history is numbered 1..n, each entry after the first replaces the version the one before
+     * made active, times never go back, and the last entry names the active version.
      *
      * @throws InconsistentModelException when the parts contradict each other
      * @throws DuplicateVersionException  when two versions share an id
@@ -386,10 +386,10 @@ public class Model {
             if (entry.sequenceNo() != expected) {
                 throw inconsistent("history entry #" + entry.sequenceNo() + " is out of sequence (expected #" + expected + ")");
             }
-            VersionId replaced = previous == null ? null : previous.versionId();
-            if (!Objects.equals(entry.previousVersionId(), replaced)) {
+            // before the first entry the history is unknown (adopted and migrated registries kept none)
+            if (previous != null && !Objects.equals(entry.previousVersionId(), previous.versionId())) {
                 throw inconsistent("history entry #" + entry.sequenceNo() + " replaces " + entry.previousVersionId()
-                        + " but the version active before it was " + replaced);
+                        + " but the version active before it was " + previous.versionId());
             }
             if (previous != null && entry.changedAt().isBefore(previous.changedAt())) {
                 throw inconsistent("history entry #" + entry.sequenceNo() + " at " + entry.changedAt()

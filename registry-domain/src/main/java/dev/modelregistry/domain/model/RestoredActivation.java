@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One entry of a model's activation history handed back whole (from an export), as recorded:
- * the version may since have been deleted. A score comes with its version and only with it.
+ * the version may since have been deleted. A score comes only with a version (it may be unknown:
+ * histories that the Python registry's adoption wrote lack some).
  * Whether the entries follow each other is {@link Model#restore}'s decision.
  *
  * @param versionId         the version that became active; null when none remained
@@ -18,13 +19,13 @@ public record RestoredActivation(int sequenceNo, VersionId versionId, VersionId 
     public RestoredActivation {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(changedAt, "changedAt");
-        if ((versionId == null) != (score == null)) {
+        if (versionId == null && score != null) {
             throw new InvalidVersionDataException("history[" + sequenceNo + "].score", score,
-                    "must be given exactly when version_id is (" + versionId + ")");
+                    "needs a version_id (no version became active)");
         }
-        if ((previousVersionId == null) != (previousScore == null)) {
+        if (previousVersionId == null && previousScore != null) {
             throw new InvalidVersionDataException("history[" + sequenceNo + "].previous_score", previousScore,
-                    "must be given exactly when previous_version_id is (" + previousVersionId + ")");
+                    "needs a previous_version_id (no version was active before)");
         }
     }
 
