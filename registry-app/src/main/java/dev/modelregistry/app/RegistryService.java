@@ -2,6 +2,7 @@ package dev.modelregistry.app;
 
 import dev.modelregistry.domain.InvalidRetentionException;
 import dev.modelregistry.domain.ModelNotFoundException;
+import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.SensorNotFoundException;
 import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.artifact.ArtifactFingerprint;
@@ -279,7 +280,8 @@ public final class RegistryService implements ModelRegistry {
             try {
                 resources.close();
             } catch (Exception e) {
-                throw new IllegalStateException("could not close the registry at " + location + ": " + e.getMessage(), e);
+                throw new RegistryUnavailableException("could not close the registry at " + location + ": "
+                        + e.getMessage(), e);
             }
         }
     }
