@@ -64,7 +64,7 @@ class RelativeModelPathsCommandTest {
         String printed = Files.readString(out, StandardCharsets.UTF_8);
 
         assertThat(delete.exitValue()).as(printed).isZero();
-        assertThat(printed).contains(": removed");
+        assertThat(printed).contains("Artifact: Deleted the folder ");
         assertThat(folder).doesNotExist();
         assertThat(legacy.resolveSibling("transformer/SMAP-COM-001")).isDirectory();
     }
