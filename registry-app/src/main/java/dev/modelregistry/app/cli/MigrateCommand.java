@@ -64,7 +64,7 @@ final class MigrateCommand extends RegistryCommand {
         ZoneId zone = legacyZone != null ? legacyZone : ZoneId.systemDefault();
         MigrationRequest request = new MigrationRequest(oldPath, newPath, root, zone, dryRun, skipInvalid);
         MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err())
-                : new LogProgress(err(), "migrate", Clock.systemUTC(), LogProgress.DEFAULT_INTERVAL);
+                : new ProgressLines(err(), "migrate", "reading", Clock.systemUTC(), ProgressLines.DEFAULT_INTERVAL);
         LegacyMigration migration = new LegacyMigration(
                 server.given() ? DatabaseMigrationTarget.jdbc(server.jdbcUrl, server.user, server.password) : DatabaseMigrationTarget.sqlite(),
                 Clock.systemDefaultZone(), listener);

@@ -11,8 +11,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Progress lines for logs, driven by a hand-moved clock (no timing in the test). */
-class LogProgressTest {
+/** Migration progress lines for logs (ProgressLines as a MigrationListener), driven by a hand-moved clock. */
+class MigrationProgressLinesTest {
 
     /** A clock the test moves by hand. */
     private static final class HandClock extends Clock {
@@ -40,7 +40,7 @@ class LogProgressTest {
 
     private final HandClock clock = new HandClock();
     private final StringWriter log = new StringWriter();
-    private final LogProgress progress = new LogProgress(new PrintWriter(log, true), "migrate", clock, Duration.ofSeconds(2));
+    private final ProgressLines progress = new ProgressLines(new PrintWriter(log, true), "migrate", "reading", clock, Duration.ofSeconds(2));
 
     @Test
     void aShortRunPrintsNothing() {
@@ -62,12 +62,5 @@ class LogProgressTest {
         }
         assertThat(log.toString().lines().toList())
                 .containsExactly("migrate: import 2000/5000 (40%)", "migrate: import 4000/5000 (80%)");
-    }
-
-    @Test
-    void aPhaseStartingAfterTheIntervalIsLogged() {
-        clock.advance(Duration.ofSeconds(3));
-        progress.phase("verify");
-        assertThat(log.toString()).isEqualTo("migrate: verify" + System.lineSeparator());
     }
 }
