@@ -81,7 +81,9 @@ class ArtifactRemovalPropertyTest {
      */
     private void removeAmongReferences(String target, List<String> references) {
         try {
-            Path root = tmp.resolve("tree-" + examples.incrementAndGet()).resolve("models");
+            // Deeper than the longest generated path has segments, so even five ".." stay inside the example's
+            // own folder: the oracle below walks every referenced folder and must never walk /tmp or /.
+            Path root = tmp.resolve("tree-" + examples.incrementAndGet()).resolve("1/2/3/4/5/models");
             for (String file : List.of("a/f.bin", "a/b/f.bin", "a/b/c/f.bin", "b/f.bin", "registry_sqlite/model_registry.db",
                     "registry_sqlite/model_registry.db-wal", "registry/models_index.json", "registry/metadata/v.json",
                     "registry_backup_1/metadata/v.json")) {
