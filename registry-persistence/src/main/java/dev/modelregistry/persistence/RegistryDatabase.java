@@ -151,6 +151,27 @@ public final class RegistryDatabase implements AutoCloseable {
         return new UpgradeReport(file, false, null, null, null, applied);
     }
 
+    /**
+     * Writes a consistent copy of {@code <registryDir>/model_registry.db} into
+     * {@code <intoDir>/model_registry.db} ({@code VACUUM INTO} over a read-only connection: the
+     * original, its {@code -wal} and its schema stay as they are), so that what an upgrade or
+     * adoption would make of a registry can be looked at without changing it.
+     *
+     * @throws RegistryUnavailableException naming the file when it cannot be read or the copy cannot be written
+     */
+    public static void copySqlite(Path registryDir, Path intoDir) {
+        Path file = registryDir.resolve(SQLITE_FILE_NAME);
+        Path copy = intoDir.resolve(SQLITE_FILE_NAME).toAbsolutePath();
+        try (java.sql.Connection connection = ReadOnlyOpening.sqliteDataSource(file).getConnection();
+             java.sql.PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, copy.toString());
+            vacuum.execute();
+        } catch (java.sql.SQLException e) {
+            throw new RegistryUnavailableException("cannot copy the registry database " + file + " to " + copy + ": "
+                    + e.getMessage(), null);
+        }
+    }
+
     /** The sqlite-jdbc URL used for a database file (pragmas as URL parameters). */
     static String sqliteUrl(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath()

@@ -6,23 +6,34 @@ import dev.modelregistry.domain.SchemaUpgradeRequiredException;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.persistence.RegistryDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A migration target backed by a {@link RegistryDatabase}: SQLite in the new registry folder, or
  * a server. The checks before a migration writes anything, and the whole dry run, look at it
- * through the read-only open (nothing created, upgraded or adopted); only the import opens it
- * for writing.
+ * through the read-only open (nothing created, upgraded or adopted); a SQLite file the import
+ * would upgrade or adopt first is looked at on an upgraded scratch copy, so the checks meet what
+ * the import will meet. Only the import opens the target itself for writing.
  */
 public final class DatabaseMigrationTarget implements MigrationTarget {
 
     private final RegistryDatabase database;
+    private final Path scratch;
 
     private DatabaseMigrationTarget(RegistryDatabase database) {
+        this(database, null);
+    }
+
+    private DatabaseMigrationTarget(RegistryDatabase database, Path scratch) {
         this.database = database;
+        this.scratch = scratch;
     }
 
     /** {@code <newPath>/model_registry.db}: created and brought to the latest schema for the import. */
@@ -43,6 +54,8 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
                     return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openSqliteReadOnly(request.newPath())));
                 } catch (RegistryNotFoundException empty) { // a zero-byte file or one without tables: the real run fills it
                     return Optional.empty();
+                } catch (SchemaUpgradeRequiredException outdated) { // the real run upgrades (or adopts) it first
+                    return Optional.of(upgradedCopy(request.newPath()));
                 }
             }
 
@@ -70,6 +83,38 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
                 return new DatabaseMigrationTarget(RegistryDatabase.openJdbc(url, user, password));
             }
         };
+    }
+
+    /**
+     * A registry whose schema the real run would upgrade (or adopt) first is looked at as the
+     * upgrade would leave it: on a copy in a scratch folder, upgraded there and deleted on close,
+     * so the checks and the dry run see what the import will meet and the original stays untouched.
+     */
+    private static MigrationTarget upgradedCopy(Path registryDir) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("registry-migrate-check-");
+        } catch (IOException e) {
+            throw new RegistryUnavailableException("cannot create a scratch folder to check the upgrade of "
+                    + registryDir + ": " + e.getMessage(), e);
+        }
+        try {
+            RegistryDatabase.copySqlite(registryDir, scratch);
+            return new DatabaseMigrationTarget(RegistryDatabase.openSqlite(scratch), scratch);
+        } catch (RuntimeException e) {
+            deleteScratch(scratch);
+            throw e;
+        }
+    }
+
+    private static void deleteScratch(Path scratch) {
+        try (Stream<Path> files = Files.walk(scratch)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the scratch folder " + scratch, e);
+        }
     }
 
     /** The registry folder exists as a folder, or its nearest existing ancestor is a folder it can be created in. */
@@ -105,5 +150,8 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
     @Override
     public void close() {
         database.close();
+        if (scratch != null) {
+            deleteScratch(scratch);
+        }
     }
 }

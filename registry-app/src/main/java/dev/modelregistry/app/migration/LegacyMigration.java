@@ -78,6 +78,7 @@ public final class LegacyMigration {
         try {
             return migrate(request, run, plan, existing);
         } finally {
+            existing.ifPresent(MigrationTarget::close);
         }
     }
 

@@ -34,10 +34,40 @@ class MigrateDryRunAndRealRunTest {
         target = tmp.resolve("registry_sqlite");
     }
 
+    private static List<Path> scratchCopies() throws Exception {
+        try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return temp.filter(p -> p.getFileName().toString().startsWith("registry-migrate-check-")).toList();
+        }
+    }
+
     private long backups() throws Exception {
         try (Stream<Path> siblings = Files.list(legacy.getParent())) {
             return siblings.filter(p -> p.getFileName().toString().startsWith("registry_backup_")).count();
         }
+    }
+
+    @Test
+    void a_target_the_real_run_would_upgrade_first_is_checked_by_the_dry_run_as_upgraded_and_left_untouched() throws Exception {
+        givenTheFixture();
+        Path file = Files.createDirectories(target).resolve("model_registry.db");
+        Files.copy(Path.of(getClass().getResource(
+                "/fixtures/python-sqlite-registry/data/models/registry_sqlite/model_registry.db").toURI()), file);
+        byte[] before = Files.readAllBytes(file);
+
+        CliRun dry = migrate("--dry-run", "--json");
+        byte[] afterDryRun = Files.readAllBytes(file);
+        CliRun real = migrate("--json");
+
+        System.out.println("=== upgrade, dry run\n" + dry + "=== upgrade, real run\n" + real);
+        assertThat(afterDryRun).as("the dry run leaves the file as it was").isEqualTo(before);
+        assertThat(scratchCopies()).as("the upgraded scratch copies are deleted").isEmpty();
+        assertThat(dry.exitCode()).as(dry + "\n" + real).isEqualTo(real.exitCode());
+        JsonNode plan = new ObjectMapper().readTree(dry.out());
+        JsonNode run = new ObjectMapper().readTree(real.out());
+        assertThat(plan.path("outcome")).isEqualTo(run.path("outcome"));
+        assertThat(plan.path("imported")).as(dry.out()).isEqualTo(run.path("imported"));
+        assertThat(plan.path("reelected")).isEqualTo(run.path("reelected"));
+        assertThat(plan.path("already_present")).isEqualTo(run.path("already_present"));
     }
 
     @Test
