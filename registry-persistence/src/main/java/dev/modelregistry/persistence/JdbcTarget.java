@@ -1,7 +1,5 @@
 package dev.modelregistry.persistence;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,17 +38,17 @@ record JdbcTarget(String url, String user, String password, Map<String, String> 
         }
         String clean = url;
         int authority = url.indexOf("//");
-        int query = firstOf(url, Math.max(authority, 0), '?', ';', '#');
+        int query = UrlText.firstOf(url, Math.max(authority, 0), '?', ';', '#');
         int at = authority < 0 ? -1 : url.lastIndexOf('@', query < 0 ? url.length() - 1 : query - 1);
         if (authority >= 0 && at > authority) {
             String userInfo = url.substring(authority + 2, at);
             int colon = userInfo.indexOf(':');
-            String infoUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            String infoUser = UrlText.decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
             if (user == null && !infoUser.isEmpty()) {
                 user = infoUser;
             }
             if (password == null && colon >= 0) {
-                password = decode(userInfo.substring(colon + 1));
+                password = UrlText.decode(userInfo.substring(colon + 1));
             }
             clean = url.substring(0, authority + 2) + url.substring(at + 1);
         }
@@ -60,8 +58,8 @@ record JdbcTarget(String url, String user, String password, Map<String, String> 
         int tail = 0;
         boolean firstKept = true;
         while (parameter.find()) {
-            String name = decode(parameter.group(2));
-            String value = decode(parameter.group(3));
+            String name = UrlText.decode(parameter.group(2));
+            String value = UrlText.decode(parameter.group(3));
             kept.append(clean, tail, parameter.start());
             tail = parameter.end();
             if (name.equalsIgnoreCase("password")) {
@@ -102,25 +100,6 @@ record JdbcTarget(String url, String user, String password, Map<String, String> 
             driver.setProperty("password", password);
         }
         return driver;
-    }
-
-    private static int firstOf(String text, int from, char... characters) {
-        int first = -1;
-        for (char c : characters) {
-            int index = text.indexOf(c, from);
-            if (index >= 0 && (first < 0 || index < first)) {
-                first = index;
-            }
-        }
-        return first;
-    }
-
-    private static String decode(String value) {
-        try {
-            return URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return value;
-        }
     }
 
     @Override

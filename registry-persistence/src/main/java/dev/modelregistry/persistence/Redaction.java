@@ -1,6 +1,5 @@
 package dev.modelregistry.persistence;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public final class Redaction {
         if (url == null) {
             return null;
         }
-        int end = firstOf(url, 0, '?', ';', '#');
+        int end = UrlText.firstOf(url, 0, '?', ';', '#');
         String base = url.substring(0, end < 0 ? url.length() : end);
         int authority = base.indexOf("//");
         int at = authority < 0 ? -1 : base.lastIndexOf('@');
@@ -105,12 +104,12 @@ public final class Redaction {
         }
         String userInfoPassword = userInfoPassword(url);
         if (userInfoPassword != null) {
-            secrets.add(decode(userInfoPassword));
+            secrets.add(UrlText.decode(userInfoPassword));
         }
         Matcher parameter = PARAMETER.matcher(url);
         while (parameter.find()) {
             if (secretName(parameter.group(2)) && !parameter.group(3).isEmpty()) {
-                secrets.add(decode(parameter.group(3)));
+                secrets.add(UrlText.decode(parameter.group(3)));
             }
         }
         return secrets;
@@ -149,7 +148,7 @@ public final class Redaction {
             variants.add(secret);
             variants.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
             variants.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
-            variants.add(decode(secret));
+            variants.add(UrlText.decode(secret));
         }
         List<String> longestFirst = new ArrayList<>(variants);
         longestFirst.sort((a, b) -> b.length() - a.length());
@@ -157,7 +156,7 @@ public final class Redaction {
     }
 
     private static boolean secretName(String name) {
-        return SECRET_NAME.matcher(decode(name).toLowerCase(Locale.ROOT)).find();
+        return SECRET_NAME.matcher(UrlText.decode(name).toLowerCase(Locale.ROOT)).find();
     }
 
     private static String maskUserInfo(String url) {
@@ -177,7 +176,7 @@ public final class Redaction {
             return null;
         }
         int start = authority + 2;
-        int query = firstOf(url, start, '?', '#');
+        int query = UrlText.firstOf(url, start, '?', '#');
         int at = url.lastIndexOf('@', query < 0 ? url.length() - 1 : query - 1);
         if (at < start) {
             return null;
@@ -187,25 +186,6 @@ public final class Redaction {
             return null;
         }
         return new int[] {colon + 1, at};
-    }
-
-    private static int firstOf(String text, int from, char... characters) {
-        int first = -1;
-        for (char c : characters) {
-            int index = text.indexOf(c, from);
-            if (index >= 0 && (first < 0 || index < first)) {
-                first = index;
-            }
-        }
-        return first;
-    }
-
-    private static String decode(String value) {
-        try {
-            return URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return value;
-        }
     }
 
     /** A link of a scrubbed exception chain: the original class's name, a redacted message. */
