@@ -1,5 +1,6 @@
 package dev.modelregistry.persistence;
 
+import dev.modelregistry.domain.NoRegistrySchemaException;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.SchemaUpgradeRequiredException;
 import java.io.IOException;
@@ -38,9 +39,11 @@ final class ReadOnlyOpening {
 
     /** Refuses a database whose schema is absent or not at the packaged release. */
     static void requireCurrent(SchemaStatus status) {
+        if (!status.historyPresent() && !status.registryTables()) {
+            throw new NoRegistrySchemaException(status.location());
+        }
         if (!status.historyPresent()) {
-            throw new SchemaUpgradeRequiredException(status.location(), status.registryTables()
-                    ? "has registry tables but no Liquibase history" : "holds no registry schema");
+            throw new SchemaUpgradeRequiredException(status.location(), "has registry tables but no Liquibase history");
         }
         if (!status.pending().isEmpty()) {
             throw new SchemaUpgradeRequiredException(status.location(), "has an older schema ("

@@ -1,5 +1,6 @@
 package dev.modelregistry.app.migration;
 
+import dev.modelregistry.domain.NoRegistrySchemaException;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.SchemaUpgradeRequiredException;
@@ -71,9 +72,11 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
         return new MigrationTargets() {
             @Override
             public Optional<MigrationTarget> openExisting(MigrationRequest request) {
+                // An outdated server schema (SchemaUpgradeRequiredException) cannot be looked at as the upgrade
+                // would leave it, so the dry run and the real run alike stop and ask for `registry db upgrade`.
                 try {
                     return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openJdbcReadOnly(url, user, password)));
-                } catch (SchemaUpgradeRequiredException noSchemaYet) { // the real run creates (or upgrades) the schema first
+                } catch (NoRegistrySchemaException noSchemaYet) { // the real run creates the schema first
                     return Optional.empty();
                 }
             }

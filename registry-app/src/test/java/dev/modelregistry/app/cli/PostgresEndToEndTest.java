@@ -68,6 +68,24 @@ class PostgresEndToEndTest {
     }
 
     @Test
+    void onAnOutdatedServerSchemaTheDryRunAndTheRealRunBothStopAndAskForAnUpgradeWithoutWriting() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        ModelRegistryJdbc.open(url, USER, PASSWORD).close();
+        execute("delete from " + schema + ".databasechangelog where orderexecuted = (select max(orderexecuted) from "
+                + schema + ".databasechangelog)");
+
+        CliRun dry = CliRun.registry(server("migrate", "--dry-run", "--old-path", legacy.toString(), "--legacy-timezone", "UTC"));
+        CliRun real = CliRun.registry(server("migrate", "--old-path", legacy.toString(), "--legacy-timezone", "UTC"));
+
+        assertThat(dry.exitCode()).as(dry + "\n" + real).isNotZero().isEqualTo(real.exitCode());
+        assertThat(dry.err() + dry.out()).contains("registry db upgrade");
+        assertThat(real.err() + real.out()).contains("registry db upgrade");
+        try (java.util.stream.Stream<Path> siblings = java.nio.file.Files.list(legacy.getParent())) {
+            assertThat(siblings.filter(p -> p.getFileName().toString().startsWith("registry_backup_"))).isEmpty();
+        }
+    }
+
+    @Test
     void theCliMigratesTheRealRegistryIntoPostgresqlAndReadsItBack() {
         Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
 

@@ -1,0 +1,14 @@
+package dev.modelregistry.domain;
+
+/**
+ * The database holds no registry schema at all (neither registry tables nor a Liquibase
+ * history): unlike an outdated schema, there is nothing in it to read, and a writable open
+ * creates the schema.
+ */
+public class NoRegistrySchemaException extends SchemaUpgradeRequiredException {
+
+    /** @param location the database file or (credential-free) URL */
+    public NoRegistrySchemaException(String location) {
+        super(location, "holds no registry schema");
+    }
+}
