@@ -110,6 +110,11 @@ final class PythonRegistryAdoption {
      * null (and does nothing) for any other file or no file.
      */
     static UpgradeReport adoptIfPythonCreated(Path registryDir, ZoneId legacyZone) {
+        return adoptIfPythonCreated(registryDir, legacyZone, UpgradeProgress.NONE);
+    }
+
+    /** As {@link #adoptIfPythonCreated(Path, ZoneId)}, telling {@code progress} before each of its {@value #ADOPTION_STEPS} steps. */
+    static UpgradeReport adoptIfPythonCreated(Path registryDir, ZoneId legacyZone, UpgradeProgress progress) {
         Path file = registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME);
         AdoptionStatus inspection = inspect(file);
         if (!inspection.pythonCreated()) {
@@ -128,22 +133,27 @@ final class PythonRegistryAdoption {
                 return null;
             }
             removeLeftovers(file);
-            return adopt(file, legacyZone);
+            return adopt(file, legacyZone, progress);
         }
     }
 
-    private static UpgradeReport adopt(Path file, ZoneId legacyZone) {
+    static final int ADOPTION_STEPS = 7;
+
+    private static UpgradeReport adopt(Path file, ZoneId legacyZone, UpgradeProgress progress) {
+        progress.step("backup", 0, ADOPTION_STEPS);
         settle(file);
         String originalHash = sha256(file);
         Path backup = backup(file, originalHash);
         Path work = file.resolveSibling(file.getFileName() + ADOPTING_SUFFIX);
         try {
+            progress.step("copying", 1, ADOPTION_STEPS);
             copyVerified(file, work, originalHash);
             LegacyDefects before;
             LegacyDefects after;
             List<String> applied;
             SQLiteDataSource copy = new SQLiteDataSource();
             copy.setUrl(workUrl(work));
+            progress.step("checking the tables", 2, ADOPTION_STEPS);
             try (Connection connection = copy.getConnection()) {
                 List<String> problems = LegacySchemaShape.problems(connection);
                 if (!problems.isEmpty()) {
@@ -152,10 +162,13 @@ final class PythonRegistryAdoption {
                 before = LegacyDefects.count(connection);
                 refuseUnrepairable(file, before);
             }
+            progress.step("rebuilding the tables", 3, ADOPTION_STEPS);
             LegacyTableRebuild.rebuild(work);
             Map<String, Object> zone = Map.of(NormaliseLegacyTimestamps.SCOPE_LEGACY_ZONE, legacyZone);
+            progress.step("upgrading the schema and repairing the data", 4, ADOPTION_STEPS);
             runLiquibase(copy, ChangelogSyncCommandStep.COMMAND_NAME, CHANGELOG_10, zone);
             runLiquibase(copy, UpdateCommandStep.COMMAND_NAME, SchemaMigrator.MASTER_CHANGELOG, zone);
+            progress.step("verifying", 5, ADOPTION_STEPS);
             try (Connection connection = copy.getConnection()) {
                 after = LegacyDefects.count(connection);
                 verifyAdopted(file, connection, after);
@@ -166,6 +179,7 @@ final class PythonRegistryAdoption {
                 throw new RegistryUnavailableException(file + " changed while it was being adopted (is the Python"
                         + " registry still running?); it was left as it is, run the upgrade again once it is stopped", null);
             }
+            progress.step("replacing the file", 6, ADOPTION_STEPS);
             force(work);
             Files.move(work, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory(file.toAbsolutePath().getParent());

@@ -136,8 +136,13 @@ public final class RegistryDatabase implements AutoCloseable {
      * @param legacyZone the zone in which the Python registry wrote its naive local timestamps
      */
     public static UpgradeReport upgrade(Path registryDir, ZoneId legacyZone) {
+        return upgrade(registryDir, legacyZone, UpgradeProgress.NONE);
+    }
+
+    /** As {@link #upgrade(Path, ZoneId)}, telling {@code progress} before each step (an adoption takes several). */
+    public static UpgradeReport upgrade(Path registryDir, ZoneId legacyZone, UpgradeProgress progress) {
         RegistryFolder.create(registryDir);
-        UpgradeReport adopted = PythonRegistryAdoption.adoptIfPythonCreated(registryDir, legacyZone);
+        UpgradeReport adopted = PythonRegistryAdoption.adoptIfPythonCreated(registryDir, legacyZone, progress);
         if (adopted != null) {
             return adopted;
         }
@@ -145,6 +150,7 @@ public final class RegistryDatabase implements AutoCloseable {
         List<String> before = PythonRegistryAdoption.status(registryDir).applied();
         org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
         dataSource.setUrl(sqliteUrl(file));
+        progress.step("upgrading the schema", 0, 1);
         SchemaMigrator.updateSqlite(dataSource, file.toString(), registryDir);
         List<String> applied = new ArrayList<>(PythonRegistryAdoption.status(registryDir).applied());
         applied.removeAll(before);

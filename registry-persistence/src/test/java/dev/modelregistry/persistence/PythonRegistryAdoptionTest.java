@@ -30,6 +30,17 @@ class PythonRegistryAdoptionTest {
     Path registryDir;
 
     @Test
+    void theAdoptionTellsItsProgressBeforeEachStep() throws Exception {
+        PythonRegistries.copyFixture(registryDir);
+        List<String> steps = new java.util.ArrayList<>();
+
+        RegistryDatabase.upgrade(registryDir, ZoneOffset.UTC, (step, done, total) -> steps.add(step + " " + done + "/" + total));
+
+        assertThat(steps).containsExactly("backup 0/7", "copying 1/7", "checking the tables 2/7", "rebuilding the tables 3/7",
+                "upgrading the schema and repairing the data 4/7", "verifying 5/7", "replacing the file 6/7");
+    }
+
+    @Test
     void theFixtureShowsEveryDefectOfItsReadmeBeforeTheUpgrade() throws Exception {
         PythonRegistries.copyFixture(registryDir);
 

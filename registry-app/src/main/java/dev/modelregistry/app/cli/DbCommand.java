@@ -1,6 +1,7 @@
 package dev.modelregistry.app.cli;
 
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.migration.MigrationListener;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.SchemaMismatchException;
 import dev.modelregistry.persistence.AdoptionStatus;
@@ -10,6 +11,7 @@ import dev.modelregistry.persistence.SchemaMigrator;
 import dev.modelregistry.persistence.SchemaStatus;
 import dev.modelregistry.persistence.SchemaStatus.ChangeSetState;
 import dev.modelregistry.persistence.UpgradeReport;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.nio.file.Files;
@@ -155,7 +157,15 @@ final class DbCommand implements Runnable {
                     // opening runs the Liquibase update
                 }
             } else {
-                UpgradeReport report = RegistryDatabase.upgrade(registry.registry, legacyZone);
+                MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err())
+                        : new ProgressLines(err(), "db upgrade", "", Clock.systemUTC(), ProgressLines.DEFAULT_INTERVAL);
+                UpgradeReport report = RegistryDatabase.upgrade(registry.registry, legacyZone, (step, done, total) -> {
+                    listener.phase(step);
+                    listener.progress(done, total);
+                });
+                if (listener instanceof ConsoleProgress console) {
+                    console.clear();
+                }
                 if (report.adopted()) {
                     LegacyDefects d = report.before();
                     out().println("Adopted   a database written by the Python ModelRegistrySQLite (naive times read in "
