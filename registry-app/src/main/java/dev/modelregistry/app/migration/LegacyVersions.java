@@ -1,6 +1,7 @@
 package dev.modelregistry.app.migration;
 
 import dev.modelregistry.app.migration.legacy.LegacyVersion;
+import dev.modelregistry.domain.ShownValue;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.ModelVersion;
 import java.util.ArrayList;
@@ -43,13 +44,15 @@ final class LegacyVersions {
 
     private static void compare(List<String> differences, String where, String field, Object stored, Object legacy) {
         if (!Objects.equals(stored, legacy)) {
-            differences.add(where + ": " + field + " is " + stored + " in the database but " + legacy + " in the legacy file");
+            differences.add(where + ": " + field + " is " + ShownValue.of(stored) + " in the database but "
+                    + ShownValue.of(legacy) + " in the legacy file");
         }
     }
 
     private static void compareJson(List<String> differences, String where, String field, Object stored, Object legacy) {
         if (!sameJson(stored, legacy)) {
-            differences.add(where + ": " + field + " differs: " + stored + " in the database, " + legacy + " in the legacy file");
+            differences.add(where + ": " + field + " differs: " + ShownValue.of(stored) + " in the database, "
+                    + ShownValue.of(legacy) + " in the legacy file");
         }
     }
 
