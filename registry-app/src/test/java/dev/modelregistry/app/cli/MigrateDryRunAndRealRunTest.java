@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelregistry.app.migration.legacy.LegacyFixtures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -153,6 +154,24 @@ class MigrateDryRunAndRealRunTest {
         assertThat(real.exitCode()).as(real.toString()).isEqualTo(1);
         assertThat(dry.errWithoutProgress()).contains("not-a-folder");
         assertThat(real.out()).startsWith("Target registry unavailable: nothing was written");
+        assertThat(backups()).isZero();
+    }
+
+    @Test
+    void a_database_file_that_is_not_a_database_fails_the_dry_run_like_the_real_run_and_stays_as_it_was() throws Exception {
+        givenTheFixture();
+        Path file = Files.createDirectories(target).resolve("model_registry.db");
+        byte[] garbage = "this is not an SQLite database, but it is somebody's file\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, garbage);
+
+        CliRun dry = migrate("--dry-run");
+        CliRun real = migrate();
+
+        assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(1);
+        assertThat(real.exitCode()).as(real.toString()).isEqualTo(1);
+        assertThat(dry.errWithoutProgress()).contains("model_registry.db");
+        assertThat(real.out()).startsWith("Target registry unavailable: nothing was written");
+        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
         assertThat(backups()).isZero();
     }
 
