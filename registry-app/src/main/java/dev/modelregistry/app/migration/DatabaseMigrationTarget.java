@@ -1,5 +1,6 @@
 package dev.modelregistry.app.migration;
 
+import dev.modelregistry.app.files.FileTrees;
 import dev.modelregistry.domain.NoRegistrySchemaException;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.RegistryUnavailableException;
@@ -12,9 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A migration target backed by a {@link RegistryDatabase}: SQLite in the new registry folder, or
@@ -111,10 +110,8 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
     }
 
     private static void deleteScratch(Path scratch) {
-        try (Stream<Path> files = Files.walk(scratch)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            FileTrees.delete(scratch);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the scratch folder " + scratch, e);
         }

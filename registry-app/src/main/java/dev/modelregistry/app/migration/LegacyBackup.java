@@ -1,6 +1,7 @@
 package dev.modelregistry.app.migration;
 
 import dev.modelregistry.app.backup.BackupManifest;
+import dev.modelregistry.app.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,9 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.stream.Stream;
 
 /**
  * M3: a copy of the legacy folder in a new sibling {@code registry_backup_YYYYMMDD_HHMMSS}
@@ -150,9 +149,9 @@ final class LegacyBackup {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
+        try {
+            FileTrees.delete(folder);
+        } catch (IOException ignored) {
             // the failure being reported matters more than the leftover copy
         }
     }
