@@ -69,6 +69,36 @@ class UnitOfWorkOnAFullDiskTest {
     }
 
     @Test
+    void aFailedStatementIsReportedByTheExceptionAloneWithoutHibernateLoggingItAndItsValues() {
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger hibernate = java.util.logging.Logger.getLogger("org.hibernate");
+        hibernate.addHandler(capture);
+        try {
+            faults.fillDisk(0);
+            assertThatThrownBy(() -> unitOfWork.execute(() -> registerUntilFull("b")))
+                    .isInstanceOf(RegistryUnavailableException.class);
+        } finally {
+            hibernate.removeHandler(capture);
+        }
+
+        assertThat(logged).as("what Hibernate logged about the failed statement").isEmpty();
+    }
+
+    @Test
     void aUnitOfWorkThatFillsTheDiskFailsSayingDiskFullAndCommitsNothing() throws SQLException {
         String before = snapshot();
         faults.fillDisk(0);
