@@ -1,5 +1,6 @@
 package dev.modelregistry.app.artifact;
 
+import dev.modelregistry.app.files.FileTrees;
 import dev.modelregistry.domain.InvalidArtifactException;
 import dev.modelregistry.domain.artifact.ArtifactFingerprint;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
@@ -415,24 +416,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
     /** Fallback where no secure directory stream exists: a walk that does not follow links. */
     private static void deleteContentsByPath(Path folder) throws IOException {
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                FileTrees.delete(entry);
             }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                if (!dir.equals(folder)) {
-                    Files.delete(dir);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        }
     }
 
     /** An I/O error while deleting one entry of a folder, naming that entry's full path. */
