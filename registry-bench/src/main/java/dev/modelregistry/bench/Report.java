@@ -23,7 +23,7 @@ final class Report {
         StringBuilder sb = new StringBuilder();
         sb.append("# Benchmarks\n\n");
         sb.append("Written by `./bench`").append(bench.quick ? " --quick (small sizes: not the reference numbers)" : "")
-                .append(" (registry-bench, `dev.modelregistry.bench.Bench`); targets from DESIGN.md section 9.\n\n");
+                .append(" (registry-bench, `dev.modelregistry.bench.Bench`); each measure's target in its row.\n\n");
         sb.append("| machine | |\n| --- | --- |\n");
         sb.append("| date | ").append(machine.date()).append(" |\n");
         sb.append("| CPUs (nproc) | ").append(machine.cpus()).append(" |\n");

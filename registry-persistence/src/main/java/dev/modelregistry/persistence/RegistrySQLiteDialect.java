@@ -13,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The community SQLite dialect, adjusted to the schema Liquibase creates and to what the
- * registry needs (DESIGN.md section 10):
+ * registry needs:
  * <ul>
  *   <li>instants are stored as readable UTC text with microseconds ({@link InstantAsUtcTextJdbcType});</li>
  *   <li>{@code validate} accepts the SQLite storage classes: every integer type (INTEGER
