@@ -182,7 +182,7 @@ public final class RegistryService implements ModelRegistry {
             return new Deleted(removed.modelPath(), model.activeVersionId().map(VersionId::value));
         });
         Optional<ArtifactRemoval> removal = deleteArtifacts
-                ? deleted.modelPath().map(this::removeArtifactUnlessShared)
+                ? deleted.modelPath().map(path -> removeArtifactsUnlessShared(List.of(path)).get(0))
                 : Optional.empty();
         return new DeletionReport(versionId, deleted.activeAfter(), removal);
     }
@@ -191,9 +191,12 @@ public final class RegistryService implements ModelRegistry {
      * R8: files go only after the commit, and only when they are none of the registry's own
      * and no remaining version's artifact is the same object, contains them or lies inside them.
      */
-    private ArtifactRemoval removeArtifactUnlessShared(String modelPath) {
-        Set<String> stillReferenced = unitOfWork.read(repository::findDistinctModelPaths);
-        return artifacts.remove(modelPath, stillReferenced);
+    private List<ArtifactRemoval> removeArtifactsUnlessShared(List<String> modelPaths) {
+        if (modelPaths.isEmpty()) {
+            return List.of();
+        }
+        Set<String> stillReferenced = unitOfWork.read(repository::findDistinctModelPaths); // once per commit
+        return modelPaths.stream().map(path -> artifacts.remove(path, stillReferenced)).toList();
     }
 
     @Override
@@ -224,8 +227,8 @@ public final class RegistryService implements ModelRegistry {
             removed.addAll(deleted);
             models += deleted.isEmpty() ? 0 : 1;
             if (deleteArtifacts) {
-                deleted.stream().map(VersionSummary::modelPath).filter(Objects::nonNull).distinct()
-                        .map(this::removeArtifactUnlessShared).forEach(artifactRemovals::add);
+                artifactRemovals.addAll(removeArtifactsUnlessShared(
+                        deleted.stream().map(VersionSummary::modelPath).filter(Objects::nonNull).distinct().toList()));
             }
             progress.advanced(i + 1, candidates.size(), removed.size());
         }

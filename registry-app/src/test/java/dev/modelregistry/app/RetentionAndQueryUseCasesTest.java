@@ -74,6 +74,31 @@ class RetentionAndQueryUseCasesTest {
     }
 
     @Test
+    void a_cleanup_with_artifacts_reads_the_referenced_paths_once_per_model_not_once_per_deleted_version() {
+        java.util.concurrent.atomic.AtomicInteger pathQueries = new java.util.concurrent.atomic.AtomicInteger();
+        InMemoryModelRepository counting = new InMemoryModelRepository() {
+            @Override
+            public java.util.Set<String> findDistinctModelPaths() {
+                pathQueries.incrementAndGet();
+                return super.findDistinctModelPaths();
+            }
+        };
+        ModelRegistry counted = new RegistryService(counting, new InMemoryUnitOfWork(), artifacts, ScoringWeights.DEFAULTS,
+                new RandomVersionIdGenerator(), clock, "memory", null);
+        for (String sensor : List.of("s1", "s2")) {
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                counted.registerModel(aRegistration(sensor, 0.01 * (i + 1)).modelPath(Path.of(sensor + "/" + i)).build());
+            }
+        }
+
+        CleanupReport report = counted.cleanupOldVersions(1, true, CleanupProgress.SILENT);
+
+        assertThat(report.artifacts()).hasSize(6);
+        assertThat(pathQueries).as("referenced-path queries for 2 models").hasValue(2);
+    }
+
+    @Test
     void the_cleanup_reports_progress_after_each_model_it_visits() {
         for (String sensor : List.of("s1", "s2", "s3")) {
             register(sensor, "telemanom", 0.01, sensor + "/1");
