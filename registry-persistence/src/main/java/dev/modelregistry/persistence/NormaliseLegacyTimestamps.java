@@ -1,5 +1,6 @@
 package dev.modelregistry.persistence;
 
+import dev.modelregistry.persistence.adoption.LegacyTimestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liquibase.Scope;
@@ -29,6 +29,10 @@ import liquibase.resource.ResourceAccessor;
  * property {@value #LEGACY_ZONE_PROPERTY} (for the Liquibase Maven plugin), else the system
  * zone. It is deliberately not a parameter of the changeset: the changeset's checksum must not
  * depend on where it ran.
+ *
+ * <p>It stays in the root package, beside the entry points, although it belongs to the adoption
+ * of Python databases ({@code persistence.adoption}): the released changelog
+ * {@code releases/1.1-adopt.xml} names it by this class name, and released changesets never change.
  */
 public class NormaliseLegacyTimestamps implements CustomTaskChange {
 
@@ -37,15 +41,6 @@ public class NormaliseLegacyTimestamps implements CustomTaskChange {
     /** System property naming the legacy zone when Liquibase runs outside the library. */
     public static final String LEGACY_ZONE_PROPERTY = "registry.legacy.timezone";
 
-    /** table -> its timestamp columns (all keyed by rowid). */
-    static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
-
-    static {
-        COLUMNS.put("models", List.of("created_at", "updated_at"));
-        COLUMNS.put("versions", List.of("created_at"));
-        COLUMNS.put("data_lineage", List.of("created_at"));
-    }
-
     private int rewritten;
 
     @Override
@@ -53,7 +48,7 @@ public class NormaliseLegacyTimestamps implements CustomTaskChange {
         ZoneId zone = legacyZone();
         Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
         try {
-            for (Map.Entry<String, List<String>> table : COLUMNS.entrySet()) {
+            for (Map.Entry<String, List<String>> table : LegacyTimestamps.COLUMNS.entrySet()) {
                 for (String column : table.getValue()) {
                     rewritten += normalise(connection, table.getKey(), column, zone);
                 }

@@ -54,7 +54,7 @@ public final class QuietLogging {
     }
 
     /** Liquibase's log service with INFO turned into FINE (unless verbose). */
-    static LogService liquibase(LogService current) {
+    public static LogService liquibase(LogService current) {
         return verbose() || current == null ? current : new DebugLevelLogService(current);
     }
 

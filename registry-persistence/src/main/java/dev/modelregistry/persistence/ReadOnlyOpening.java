@@ -3,6 +3,7 @@ package dev.modelregistry.persistence;
 import dev.modelregistry.domain.NoRegistrySchemaException;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.SchemaUpgradeRequiredException;
+import dev.modelregistry.persistence.adoption.PythonRegistryAdoption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

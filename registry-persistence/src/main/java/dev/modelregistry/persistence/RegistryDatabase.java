@@ -11,6 +11,16 @@ import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.ModelVersion;
 import dev.modelregistry.domain.model.UnitOfWork;
+import dev.modelregistry.persistence.adoption.PythonRegistryAdoption;
+import dev.modelregistry.persistence.jpa.AttributesJsonConverter;
+import dev.modelregistry.persistence.jpa.JpaModelRepository;
+import dev.modelregistry.persistence.jpa.JpaUnitOfWork;
+import dev.modelregistry.persistence.jpa.PersistenceFailures;
+import dev.modelregistry.persistence.jpa.ReadOnlyUnitOfWork;
+import dev.modelregistry.persistence.jpa.RegistrySQLiteDialect;
+import dev.modelregistry.persistence.jpa.TagsJsonConverter;
+import dev.modelregistry.persistence.jpa.TransactionGuard;
+import dev.modelregistry.persistence.schema.SchemaMigrator;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -126,6 +136,37 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     /**
+     * The schema status of the SQLite registry in {@code registryDir}, read through a read-only
+     * connection (nothing is created or changed).
+     *
+     * @throws RegistryUnavailableException when there is no database file
+     */
+    public static SchemaStatus schemaStatus(Path registryDir) {
+        AdoptionStatus status = status(registryDir);
+        if (!status.exists()) {
+            throw new RegistryUnavailableException("no registry database at " + status.database(), null);
+        }
+        return status.schema();
+    }
+
+    /**
+     * The schema status of a database server, read without writing anything. The status's
+     * location, like every message, holds no secret of the URL.
+     */
+    public static SchemaStatus schemaStatus(String jdbcUrl, String user, String password) {
+        JdbcTarget target = JdbcTarget.of(jdbcUrl, user, password);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(target.url(),
+                target.driverProperties())) {
+            connection.setReadOnly(true);
+            return SchemaMigrator.status(connection, target.location());
+        } catch (java.sql.SQLException e) {
+            throw new RegistryUnavailableException("cannot read the schema status of "
+                    + Redaction.withoutParameters(target.location()) + ": " + target.redact(e.getMessage()),
+                    Redaction.scrub(e, target.secrets()));
+        }
+    }
+
+    /**
      * Brings {@code <registryDir>/model_registry.db} to the latest schema without opening the
      * registry (created when absent). A file written by the Python ModelRegistrySQLite is adopted:
      * backed up ({@code model_registry.db.bak-YYYYMMDD_HHMMSS}, verified), checked against the
@@ -179,7 +220,7 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     /** The sqlite-jdbc URL used for a database file (pragmas as URL parameters). */
-    static String sqliteUrl(Path file) {
+    public static String sqliteUrl(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath()
                 + "?foreign_keys=true&journal_mode=WAL&synchronous=FULL&busy_timeout=10000"
                 + "&transaction_mode=IMMEDIATE&date_class=TEXT";

@@ -8,6 +8,9 @@ import static dev.modelregistry.domain.model.Fixtures.nextVersionId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelregistry.persistence.adoption.PythonRegistries;
+import dev.modelregistry.persistence.schema.SchemaMigrator;
+
 import dev.modelregistry.domain.ReadOnlyRegistryException;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.SchemaMismatchException;
@@ -59,12 +62,12 @@ class ReadOnlyOpeningTest {
         SQLiteDataSource release10 = new SQLiteDataSource();
         release10.setUrl(RegistryDatabase.sqliteUrl(tmp.resolve(RegistryDatabase.SQLITE_FILE_NAME)));
         SchemaMigrator.update(release10, "changelog/releases/1.0.xml");
-        int pending = SchemaMigrator.sqliteStatus(tmp).pending().size();
+        int pending = RegistryDatabase.schemaStatus(tmp).pending().size();
 
         assertThatThrownBy(() -> RegistryDatabase.openSqliteReadOnly(tmp))
                 .isInstanceOf(SchemaUpgradeRequiredException.class)
                 .hasMessageContaining(pending + " changeset(s) pending").hasMessageContaining("registry db upgrade");
-        assertThat(SchemaMigrator.sqliteStatus(tmp).pending()).hasSize(pending);
+        assertThat(RegistryDatabase.schemaStatus(tmp).pending()).hasSize(pending);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static dev.modelregistry.domain.model.Fixtures.metricsWithAnomalyRate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.modelregistry.persistence.format.UtcText;
+
 import dev.modelregistry.domain.model.Fixtures;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;

@@ -74,6 +74,11 @@ public final class SqliteFaults implements AutoCloseable {
         return DriverManager.getConnection("jdbc:sqlite:" + file);
     }
 
+    /** A connection from the registry's own pool (the one its units of work use), for checks. */
+    public Connection pooledConnection() throws SQLException {
+        return database.dataSource().getConnection();
+    }
+
     /** Every row of the registry's tables, as text: equal before and after means nothing was written. */
     public String rows() {
         return rowsOf(file);

@@ -5,6 +5,8 @@ import static dev.modelregistry.domain.model.Fixtures.aSpec;
 import static dev.modelregistry.domain.model.Fixtures.metricsWithAnomalyRate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelregistry.persistence.schema.SchemaMigrator;
+
 import dev.modelregistry.domain.model.Fixtures;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;

@@ -7,21 +7,20 @@ import dev.modelregistry.domain.SchemaMismatchException;
 import dev.modelregistry.persistence.AdoptionStatus;
 import dev.modelregistry.persistence.LegacyDefects;
 import dev.modelregistry.persistence.RegistryDatabase;
-import dev.modelregistry.persistence.SchemaMigrator;
-import dev.modelregistry.persistence.SchemaStatus;
 import dev.modelregistry.persistence.SchemaStatus.ChangeSetState;
+import dev.modelregistry.persistence.SchemaStatus;
 import dev.modelregistry.persistence.UpgradeReport;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "The database schema (Liquibase).",
         subcommands = {DbCommand.Status.class, DbCommand.Upgrade.class})
@@ -36,8 +35,9 @@ final class DbCommand implements Runnable {
     }
 
     static SchemaStatus status(RegistryOptions registry) {
-        return registry.server() ? SchemaMigrator.status(registry.server.jdbcUrl, registry.server.user, registry.server.password)
-                : SchemaMigrator.sqliteStatus(registry.registry);
+        return registry.server()
+                ? RegistryDatabase.schemaStatus(registry.server.jdbcUrl, registry.server.user, registry.server.password)
+                : RegistryDatabase.schemaStatus(registry.registry);
     }
 
     static String describe(ChangeSetState state) {

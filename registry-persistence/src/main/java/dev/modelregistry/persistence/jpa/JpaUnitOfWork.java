@@ -1,0 +1,283 @@
+package dev.modelregistry.persistence.jpa;
+
+import dev.modelregistry.domain.ConcurrentModelUpdateException;
+import dev.modelregistry.domain.DuplicateVersionException;
+import dev.modelregistry.domain.RegistryException;
+import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.UnitOfWork;
+import jakarta.persistence.LockModeType;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * One Hibernate session and transaction per {@link #execute}, bound to the calling thread (the
+ * repository works on the thread's current session); a nested {@code execute} joins the outer
+ * one. Commits at the end. On a database server a write unit of work locks the model rows it
+ * loads ({@link #modelLock}). When a concurrent writer got in the way (optimistic lock, a
+ * concurrent insert of the same model, a busy SQLite database, a PostgreSQL serialization
+ * failure or deadlock) the whole work runs again, at most {@value #MAX_ATTEMPTS} times with a
+ * small jittered backoff; then {@link ConcurrentModelUpdateException} (or
+ * {@link RegistryUnavailableException} when the database stayed busy) is thrown. A clash on a
+ * version id becomes {@link DuplicateVersionException}.
+ */
+public final class JpaUnitOfWork implements UnitOfWork {
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private final SessionFactory sessionFactory;
+    private final EntityPersister modelPersister;
+    private final ThreadLocal<Session> current = new ThreadLocal<>();
+    private final Lock writers;
+    private final boolean lockModelRows;
+
+    /**
+     * @param singleWriter queue this process's write transactions on a fair lock (SQLite: the
+     *                     database has one writer at a time anyway, and threads waiting in
+     *                     SQLite's busy handler sleep in coarse steps; other processes still
+     *                     meet the busy timeout)
+     */
+    public JpaUnitOfWork(SessionFactory sessionFactory, boolean singleWriter) {
+        this.sessionFactory = sessionFactory;
+        this.writers = singleWriter ? new ReentrantLock(true) : null;
+        this.lockModelRows = !(sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                instanceof SQLiteDialect);
+        this.modelPersister = sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                .getEntityDescriptor(Model.class);
+    }
+
+    @Override
+    public <T> T execute(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        ensureOpen();
+        RuntimeException lastConflict = null;
+        PersistenceFailures.Kind lastKind = null;
+        String lastModel = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (writers != null) {
+                writers.lock();
+            }
+            ActiveFlagSynchronizer tracker = new ActiveFlagSynchronizer(modelPersister);
+            Session session = sessionFactory.withOptions().interceptor(tracker).openSession();
+            tracker.attach(session);
+            current.set(session);
+            Transaction transaction = null;
+            try {
+                transaction = session.beginTransaction();
+                T result = work.get();
+                if (transaction.getRollbackOnly()) {
+                    throw failedInside(session);
+                }
+                transaction.commit();
+                return result;
+            } catch (RuntimeException failure) {
+                rollbackQuietly(transaction);
+                PersistenceFailures.Kind kind = PersistenceFailures.classify(failure);
+                switch (kind) {
+                    case CONFLICT, BUSY -> {
+                        lastConflict = failure;
+                        lastKind = kind;
+                        lastModel = PersistenceFailures.modelIdOf(failure, tracker.touchedModelIds());
+                    }
+                    case DUPLICATE_VERSION -> throw new DuplicateVersionException(
+                            duplicateVersionId(failure, tracker.persistedVersionIds()));
+                    default -> throw asRegistryFailure(failure, kind, "; nothing was written");
+                }
+            } finally {
+                current.remove();
+                closeQuietly(session);
+                if (writers != null) {
+                    writers.unlock();
+                }
+            }
+            backoff(attempt);
+        }
+        if (lastKind == PersistenceFailures.Kind.BUSY) {
+            throw new RegistryUnavailableException("the registry database stayed busy after " + MAX_ATTEMPTS
+                    + " attempts: " + PersistenceFailures.rootMessage(lastConflict), lastConflict);
+        }
+        throw new ConcurrentModelUpdateException(lastModel == null ? "(unknown)" : lastModel, lastConflict);
+    }
+
+    /**
+     * Read-only work on a session of its own without a transaction (autocommit reads): on SQLite
+     * an IMMEDIATE transaction would take the write lock for a mere read. Nested in a unit of
+     * work, it joins it.
+     */
+    @Override
+    public <T> T read(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return read(session -> {
+            current.set(session);
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+            }
+        });
+    }
+
+    /**
+     * Flushes the current session's changes and detaches everything it loaded; the transaction
+     * stays open. In {@link #read} (no transaction, nothing to write) it only detaches.
+     */
+    @Override
+    public void checkpoint() {
+        Session session = current.get();
+        if (session != null) {
+            if (session.getTransaction().isActive()) {
+                session.flush();
+            }
+            session.clear();
+        }
+    }
+
+    /**
+     * How a write unit of work loads a model: on a database server, {@link LockModeType#PESSIMISTIC_WRITE}
+     * ({@code SELECT ... FOR UPDATE} on the {@code models} row), so writers of one model wait
+     * for each other instead of clashing on the optimistic version and failing after their
+     * retries; the optimistic version stays as the safety net. On SQLite (one writer at a time
+     * anyway, IMMEDIATE transactions) and in read-only work: no lock.
+     */
+    LockModeType modelLock(Session session) {
+        return lockModelRows && session == current.get() && !session.isDefaultReadOnly()
+                ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
+    }
+
+    /** Records model ids a query of the current unit of work found absent (nothing outside one). */
+    void rememberAbsent(java.util.Collection<String> modelIds) {
+        ActiveFlagSynchronizer tracker = tracker(current.get());
+        if (tracker != null) {
+            tracker.absentModelIds().addAll(modelIds);
+        }
+    }
+
+    /** Whether a query of the current unit of work found this model absent (and it was not persisted since). */
+    boolean knownAbsent(String modelId) {
+        ActiveFlagSynchronizer tracker = tracker(current.get());
+        return tracker != null && tracker.absentModelIds().contains(modelId);
+    }
+
+    /** The tracker of a write unit of work; null outside one and in read-only work ({@link #read(Supplier)}). */
+    private static ActiveFlagSynchronizer tracker(Session session) {
+        return session != null && session.unwrap(SessionImplementor.class).getInterceptor()
+                instanceof ActiveFlagSynchronizer tracker ? tracker : null;
+    }
+
+    /** Runs {@code query} on the thread's current session, or on a short-lived one outside any transaction. */
+    <T> T read(Function<Session, T> query) {
+        Session session = current.get();
+        if (session != null) {
+            return query.apply(session);
+        }
+        ensureOpen();
+        Session readOnly = null;
+        try {
+            readOnly = sessionFactory.openSession();
+            readOnly.setDefaultReadOnly(true);
+            return query.apply(readOnly);
+        } catch (RuntimeException failure) {
+            throw asRegistryFailure(failure, PersistenceFailures.classify(failure), "");
+        } finally {
+            closeQuietly(readOnly);
+        }
+    }
+
+    /**
+     * The work swallowed a database failure (Hibernate marked the transaction rollback-only; its
+     * commit would roll back and return as if all went well): the call fails instead.
+     */
+    private static RuntimeException failedInside(Session session) {
+        SQLException ended = session.doReturningWork(TransactionGuard::endedOn);
+        return new jakarta.persistence.PersistenceException("a statement of this unit of work failed", ended);
+    }
+
+    private void ensureOpen() {
+        if (sessionFactory.isClosed()) {
+            throw new RegistryUnavailableException("the registry is closed", null);
+        }
+    }
+
+    /**
+     * A database failure as {@link RegistryUnavailableException} saying what happened in words
+     * (never a Hibernate or JDBC exception); the domain's own exceptions, and programming errors
+     * that are no database failure, as they are.
+     */
+    private static RuntimeException asRegistryFailure(RuntimeException failure, PersistenceFailures.Kind kind,
+                                                      String consequence) {
+        if (failure instanceof RegistryException) {
+            return failure;
+        }
+        if (kind == PersistenceFailures.Kind.OTHER && !PersistenceFailures.isDatabaseFailure(failure)) {
+            return failure;
+        }
+        String what = kind == PersistenceFailures.Kind.BUSY ? "busy: " : "unavailable: ";
+        return new RegistryUnavailableException("the registry database is " + what
+                + PersistenceFailures.inWords(failure) + consequence, failure);
+    }
+
+    private static void closeQuietly(Session session) {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } catch (RuntimeException ignored) {
+            // committed or rolled back already; the guard evicts a connection in doubt
+        }
+    }
+
+    /** Runs {@code change} in the thread's current unit of work, or in one of its own. */
+    <T> T write(Function<Session, T> change) {
+        return execute(() -> change.apply(current.get()));
+    }
+
+    private String duplicateVersionId(RuntimeException failure, List<String> candidates) {
+        String fromMessage = PersistenceFailures.duplicateKeyValue(failure);
+        if (fromMessage != null) {
+            return fromMessage;
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        try (Session session = sessionFactory.openSession()) {
+            return session.createNativeQuery("select version_id from versions where version_id in (:ids)", String.class)
+                    .setParameter("ids", candidates).setMaxResults(1).getResultStream().findFirst()
+                    .orElse(candidates.isEmpty() ? "(unknown)" : candidates.get(0));
+        }
+    }
+
+    private static void rollbackQuietly(Transaction transaction) {
+        try {
+            if (transaction != null && transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // the original failure matters more
+        }
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException("interrupted while waiting to retry", e);
+        }
+    }
+}
