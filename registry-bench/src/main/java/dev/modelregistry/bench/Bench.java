@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * <pre>
  * ./bench            full run (about 10 minutes on 2 cores), writes BENCHMARKS.md
  * ./bench --quick    small sizes, for trying the harness; writes target/BENCHMARKS-quick.md
- * ./bench --only registration,scaling,lookup,queries,migration
+ * ./bench --only registration,scaling,lookup,queries,migration,coldstart
  * </pre>
  * PostgreSQL registrations run when {@code REGISTRY_BENCH_POSTGRES_URL} (and {@code _USER},
  * {@code _PASSWORD}) is set, in a fresh schema that is dropped afterwards.
@@ -79,6 +79,9 @@ public final class Bench {
         }
         if (selected(only, "migration")) {
             new MigrationBench(bench).run();
+        }
+        if (selected(only, "coldstart")) {
+            new ColdStartBench(bench).run();
         }
         double minutes = (System.nanoTime() - started) / 60e9;
         String report = Report.markdown(machine, loadBefore, Machine.loadAverage(), minutes, bench);

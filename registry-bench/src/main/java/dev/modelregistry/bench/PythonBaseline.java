@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PythonBaseline implements AutoCloseable {
 
-    private static final String[] DDL = {
+    static final String[] DDL = {
             "CREATE TABLE IF NOT EXISTS models (model_id TEXT PRIMARY KEY, sensor_id TEXT NOT NULL,"
                     + " model_type TEXT NOT NULL, active_version TEXT, created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,"
                     + " updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP, UNIQUE(sensor_id, model_type))",
