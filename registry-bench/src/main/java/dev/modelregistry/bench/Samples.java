@@ -27,6 +27,14 @@ final class Samples {
         return sorted[Math.max(0, Math.min(size - 1, rank))];
     }
 
+    long mean() {
+        long sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += values[i];
+        }
+        return size == 0 ? 0 : sum / size;
+    }
+
     long median() {
         return quantile(0.5);
     }
