@@ -36,6 +36,9 @@ public final class Bench {
     record Result(String section, String what, String measured, String target, String verdict) {
     }
 
+    /** The section names {@code --only} takes, in run order. */
+    static final List<String> SECTIONS = List.of("registration", "scaling", "lookup", "queries", "migration", "coldstart");
+
     final boolean quick;
     final Path work;
     final List<Result> results = new ArrayList<>();
@@ -57,6 +60,12 @@ public final class Bench {
                 only = args[++i];
             } else if (args[i].equals("--out")) {
                 out = Path.of(args[++i]);
+            }
+        }
+        for (String section : only.isEmpty() ? new String[0] : only.split(",")) {
+            if (!SECTIONS.contains(section)) {
+                System.err.println("unknown section '" + section + "'; sections: " + String.join(",", SECTIONS));
+                System.exit(2);
             }
         }
         if (out == null) {

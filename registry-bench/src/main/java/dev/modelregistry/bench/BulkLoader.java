@@ -91,10 +91,13 @@ final class BulkLoader implements AutoCloseable {
             if (row.dataHash() != null) {
                 lineage.setString(1, row.versionId());
                 lineage.setString(2, row.dataHash());
-                lineage.setString(3, null);
-                lineage.setString(4, null);
-                lineage.setString(5, null);
-                lineage.setObject(6, null);
+                // 20 data sources, training periods of 60 days starting on one of 365 days of 2024
+                int spread = Math.floorMod(row.versionId().hashCode(), 20 * 365);
+                java.time.LocalDate start = java.time.LocalDate.of(2024, 1, 1).plusDays(spread % 365);
+                lineage.setString(3, "source-" + spread / 365);
+                lineage.setString(4, start.toString());
+                lineage.setString(5, start.plusDays(60).toString());
+                lineage.setInt(6, 10_000);
                 setInstant(lineage, 7, at);
                 lineage.addBatch();
             }

@@ -27,21 +27,7 @@ final class LookupBench {
 
     void run() throws Exception {
         int total = models * versionsPerModel;
-        System.out.printf("== reads on %,d versions / %,d models%n", total, models);
-        Path dir = bench.work.resolve("lookup-" + total);
-        Path complete = dir.resolve("complete");
-        if (!Files.exists(complete)) {
-            dir = bench.fresh("lookup-" + total);
-            Bench.openSqlite(dir).close(); // the real schema, by Liquibase
-            long t0 = System.nanoTime();
-            Bench.bulkLoadSqlite(dir, "S", models, versionsPerModel, 7);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Files.writeString(complete, "built in " + seconds + " s\n");
-            bench.result("lookup", String.format("build %,d versions by JDBC bulk insert (cached)", total),
-                    String.format("%.1f s", seconds), "< 60 s", Bench.verdict(seconds < 60));
-        } else {
-            bench.note("lookup registry reused from " + dir + " (" + Files.readString(complete).trim() + ")");
-        }
+        Path dir = fixture();
         long t0 = System.nanoTime();
         try (ModelRegistry registry = Bench.openSqlite(dir)) {
             bench.result("lookup", String.format("open an existing registry of %,d versions", total),
@@ -162,6 +148,32 @@ final class LookupBench {
             }
         }
         return samples;
+    }
+
+    int models() {
+        return models;
+    }
+
+    /** The cached registry of {@code models} x 10 versions, built by a JDBC bulk insert when missing. */
+    Path fixture() throws Exception {
+        int total = models * versionsPerModel;
+        System.out.printf("== reads on %,d versions / %,d models%n", total, models);
+        String name = "lookup-" + total + "-v2"; // v2: lineage rows carry a data source and a training period
+        Path dir = bench.work.resolve(name);
+        Path complete = dir.resolve("complete");
+        if (!Files.exists(complete)) {
+            dir = bench.fresh(name);
+            Bench.openSqlite(dir).close(); // the real schema, by Liquibase
+            long t0 = System.nanoTime();
+            Bench.bulkLoadSqlite(dir, "S", models, versionsPerModel, 7);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Files.writeString(complete, "built in " + seconds + " s\n");
+            bench.result("lookup", String.format("build %,d versions by JDBC bulk insert (cached)", total),
+                    String.format("%.1f s", seconds), "< 60 s", Bench.verdict(seconds < 60));
+        } else {
+            bench.note("lookup registry reused from " + dir + " (" + Files.readString(complete).trim() + ")");
+        }
+        return dir;
     }
 
     private static void expectPresent(boolean ok) {
