@@ -55,6 +55,17 @@ public interface ModelRegistry extends AutoCloseable {
     /** Versions of all models scored at least {@code minimumScore}, best first. */
     List<VersionSummary> listVersionsScoredAtLeast(double minimumScore);
 
+    /**
+     * One page of the versions the query selects, in its order (README "Searching versions"):
+     * filters by sensor, model type, tag, score range, creation time range, data hash, data
+     * source, training-data period and active only; by creation time or score, either direction,
+     * ties by version id. Continue with {@link VersionPage#nextPageToken()}; paging is by keyset,
+     * so versions registered meanwhile never make a page skip or repeat one.
+     *
+     * @throws dev.modelregistry.domain.InvalidPageTokenException the token is garbage or belongs to another search
+     */
+    VersionPage searchVersions(VersionQuery query);
+
     /** Makes the version active (R6). */
     void promoteVersion(String versionId);
 

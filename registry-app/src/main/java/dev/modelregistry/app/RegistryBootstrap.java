@@ -22,6 +22,7 @@ final class RegistryBootstrap {
                               List<Path> protectedPaths, String location) {
         return new RegistryService(database.repository(), database.unitOfWork(),
                 new FileSystemArtifactStore(artifactRoot, protectedPaths),
-                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database);
+                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database,
+                new SqlVersionSearch(database));
     }
 }

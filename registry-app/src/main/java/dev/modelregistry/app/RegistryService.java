@@ -1,5 +1,6 @@
 package dev.modelregistry.app;
 
+import dev.modelregistry.app.query.VersionSearch;
 import dev.modelregistry.domain.InvalidRetentionException;
 import dev.modelregistry.domain.ModelNotFoundException;
 import dev.modelregistry.domain.RegistryUnavailableException;
@@ -49,14 +50,31 @@ public final class RegistryService implements ModelRegistry {
     private final Clock clock;
     private final String location;
     private final AutoCloseable resources;
+    private final VersionSearch search;
 
     /**
+     * Without a search port: {@link #searchVersions} throws {@link UnsupportedOperationException}.
+     *
      * @param location  shown in statistics (the database file or URL)
      * @param resources closed by {@link #close()} (the database), may be null
      */
     public RegistryService(ModelRepository repository, UnitOfWork unitOfWork, ArtifactStore artifacts,
                            ScoringWeights weights, VersionIdGenerator versionIds, Clock clock, String location,
                            AutoCloseable resources) {
+        this(repository, unitOfWork, artifacts, weights, versionIds, clock, location, resources, (query, after, limit) -> {
+            throw new UnsupportedOperationException("this registry has no version search (it needs a database)");
+        });
+    }
+
+    /**
+     * @param location  shown in statistics (the database file or URL)
+     * @param resources closed by {@link #close()} (the database), may be null
+     * @param search    the query port behind {@link #searchVersions}
+     */
+    public RegistryService(ModelRepository repository, UnitOfWork unitOfWork, ArtifactStore artifacts,
+                           ScoringWeights weights, VersionIdGenerator versionIds, Clock clock, String location,
+                           AutoCloseable resources, VersionSearch search) {
+        this.search = search;
         this.repository = repository;
         this.unitOfWork = unitOfWork;
         this.artifacts = artifacts;
@@ -163,6 +181,18 @@ public final class RegistryService implements ModelRegistry {
     public List<VersionSummary> listVersionsScoredAtLeast(double minimumScore) {
         return unitOfWork.read(() -> repository.findVersionsScoredAtLeast(minimumScore).stream()
                 .map(Views::summary).toList());
+    }
+
+    @Override
+    public VersionPage searchVersions(VersionQuery query) {
+        VersionSearch.Position after = query.pageToken().map(token -> PageTokens.decode(query, token)).orElse(null);
+        List<VersionSummary> found = search.search(query, after, query.pageSize() + 1);
+        if (found.size() <= query.pageSize()) {
+            return new VersionPage(found, Optional.empty());
+        }
+        List<VersionSummary> page = found.subList(0, query.pageSize());
+        return new VersionPage(page,
+                Optional.of(PageTokens.encode(query, VersionSearch.Position.after(page.get(page.size() - 1)))));
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.modelregistry.persistence.jpa.ReadOnlyUnitOfWork;
 import dev.modelregistry.persistence.jpa.RegistrySQLiteDialect;
 import dev.modelregistry.persistence.jpa.TagsJsonConverter;
 import dev.modelregistry.persistence.jpa.TransactionGuard;
+import dev.modelregistry.persistence.query.ReadConnections;
 import dev.modelregistry.persistence.schema.SchemaMigrator;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -59,6 +60,7 @@ public final class RegistryDatabase implements AutoCloseable {
     private final JpaModelRepository repository;
 
     private final UnitOfWork exposedUnitOfWork;
+    private ReadConnections reads;
 
     private RegistryDatabase(String jdbcUrl, HikariDataSource dataSource, SessionFactory sessionFactory,
                              boolean singleWriter, boolean readOnly) {
@@ -340,6 +342,14 @@ public final class RegistryDatabase implements AutoCloseable {
         return exposedUnitOfWork;
     }
 
+    /** The read models' connections: two, taken from the pool on first use and kept until {@link #close()}. */
+    public synchronized ReadConnections reads() {
+        if (reads == null) {
+            reads = ReadConnections.over(dataSource, jdbcUrl, 2);
+        }
+        return reads;
+    }
+
     /** The database's JDBC URL, without any secret (see {@link JdbcTarget}). */
     public String jdbcUrl() {
         return jdbcUrl;
@@ -356,6 +366,11 @@ public final class RegistryDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
+            synchronized (this) {
+                if (reads != null) {
+                    reads.close();
+                }
+            }
             sessionFactory.close();
         } finally {
             dataSource.close();

@@ -11,9 +11,9 @@ import java.util.UUID;
  * (with {@code _USER}, {@code _PASSWORD}), dropped on close. Test classes using it are enabled
  * only when the variable is set.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
 
-    static final String URL_VARIABLE = "REGISTRY_TEST_POSTGRES_URL";
+    public static final String URL_VARIABLE = "REGISTRY_TEST_POSTGRES_URL";
 
     private static final String SERVER = System.getenv(URL_VARIABLE);
     private static final String USER = System.getenv("REGISTRY_TEST_POSTGRES_USER");
@@ -21,23 +21,23 @@ final class PostgresSchema implements AutoCloseable {
 
     private final String name = "registry_api_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-    PostgresSchema() throws SQLException {
+    public PostgresSchema() throws SQLException {
         execute("create schema " + name);
     }
 
-    String url() {
+    public String url() {
         return SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + name;
     }
 
-    String user() {
+    public String user() {
         return USER;
     }
 
-    String password() {
+    public String password() {
         return PASSWORD;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, PASSWORD);
     }
 

@@ -95,7 +95,7 @@ public final class ValueLimits {
      * characters of valid Unicode without U+0000 (a PostgreSQL text column cannot hold it;
      * inside JSON it is escaped); {@code null} passes.
      */
-    static String requireText(String field, String value) {
+    public static String requireText(String field, String value) {
         if (value != null) {
             requireText(field, value, MAX_STRING_LENGTH);
             if (value.indexOf('\u0000') >= 0) {

@@ -1,0 +1,31 @@
+package dev.modelregistry.app.search;
+
+import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelRegistryJdbc;
+import dev.modelregistry.app.robustness.PostgresSchema;
+import dev.modelregistry.domain.scoring.ScoringWeights;
+import java.nio.file.Path;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The search contract on PostgreSQL, a schema per test; skipped without a server. */
+@EnabledIfEnvironmentVariable(named = PostgresSchema.URL_VARIABLE, matches = ".+",
+        disabledReason = "REGISTRY_TEST_POSTGRES_URL is not set: no PostgreSQL server")
+class PostgresVersionSearchTest extends VersionSearchContract {
+
+    @TempDir
+    Path tmp;
+
+    private PostgresSchema schema;
+
+    @Override
+    protected ModelRegistry open() throws Exception {
+        schema = new PostgresSchema();
+        return ModelRegistryJdbc.open(schema.url(), schema.user(), schema.password(), ScoringWeights.DEFAULTS, tmp);
+    }
+
+    @Override
+    protected void dispose() throws Exception {
+        schema.close();
+    }
+}
