@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         description = "Model registry: migrate the legacy JSON registry, inspect it, promote, delete, clean up.",
         subcommands = {MigrateCommand.class, StatsCommand.class, ModelsCommand.class, VersionsCommand.class,
                 ShowCommand.class, PromoteCommand.class, DeleteCommand.class, CleanupCommand.class,
-                HistoryCommand.class, DbCommand.class, ExportCommand.class, ImportCommand.class, BackupsCommand.class,
+                HistoryCommand.class, SearchCommand.class, DbCommand.class, ExportCommand.class, ImportCommand.class, BackupsCommand.class,
                 HelpCommand.class, CompletionCommand.class},
         sortOptions = false)
 public final class RegistryCli implements Runnable {
