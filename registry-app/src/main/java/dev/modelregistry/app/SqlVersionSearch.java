@@ -5,13 +5,17 @@ import dev.modelregistry.persistence.RegistryDatabase;
 import dev.modelregistry.persistence.query.VersionSearchReadModel;
 import java.util.List;
 
-/** {@link VersionSearch} by the SQL read model of the persistence adapter. */
-final class SqlVersionSearch implements VersionSearch {
+/**
+ * {@link VersionSearch} by the SQL read model of the persistence adapter: what
+ * {@code ModelRegistrySQLite} and {@code ModelRegistryJdbc} give {@link RegistryService}, for
+ * code that wires a {@link RegistryService} over a {@link RegistryDatabase} itself.
+ */
+public final class SqlVersionSearch implements VersionSearch {
 
     private final RegistryDatabase database;
 
     /** The read connections are opened on the first search, not before. */
-    SqlVersionSearch(RegistryDatabase database) {
+    public SqlVersionSearch(RegistryDatabase database) {
         this.database = database;
     }
 

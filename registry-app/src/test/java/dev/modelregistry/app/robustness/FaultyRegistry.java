@@ -2,6 +2,7 @@ package dev.modelregistry.app.robustness;
 
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.RegistryService;
+import dev.modelregistry.app.SqlVersionSearch;
 import dev.modelregistry.app.artifact.FileSystemArtifactStore;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
 import dev.modelregistry.domain.scoring.ScoringWeights;
@@ -25,6 +26,6 @@ final class FaultyRegistry {
         return new RegistryService(database.repository(), database.unitOfWork(), new FileSystemArtifactStore(artifactRoot,
                         FileSystemArtifactStore.sqliteRegistryFiles(faults.file().getParent())),
                 ScoringWeights.DEFAULTS, new RandomVersionIdGenerator(), Clock.systemUTC(), faults.file().toString(),
-                faults);
+                faults, new SqlVersionSearch(database));
     }
 }

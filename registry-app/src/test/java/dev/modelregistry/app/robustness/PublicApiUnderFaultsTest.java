@@ -6,6 +6,7 @@ import dev.modelregistry.app.CleanupProgress;
 import dev.modelregistry.app.ModelFilter;
 import dev.modelregistry.app.ModelRegistration;
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.VersionQuery;
 import dev.modelregistry.domain.RegistryException;
 import dev.modelregistry.persistence.SqliteFaults;
 import java.lang.reflect.InvocationTargetException;
@@ -152,6 +153,8 @@ class PublicApiUnderFaultsTest {
                 arguments[i] = Instant.now();
             } else if (type == ModelFilter.class) {
                 arguments[i] = ModelFilter.all().sensor(SENSOR);
+            } else if (type == VersionQuery.class) {
+                arguments[i] = VersionQuery.builder().sensorId(SENSOR).tag("anomaly").build();
             } else if (type == CleanupProgress.class) {
                 arguments[i] = CleanupProgress.SILENT;
             } else {
