@@ -36,6 +36,24 @@ public interface ModelRegistry extends AutoCloseable {
 
     Optional<String> getActiveModelVersion(String sensorId, String modelType);
 
+    /**
+     * What a service needs to load the active model, in one call and one query: the active
+     * version's details with its lineage ({@link ModelVersionDetails#dataLineage()}) and since
+     * when it is active ({@link ModelVersionDetails#activeSince()}); empty when the model does not
+     * exist or has no versions.
+     */
+    Optional<ModelVersionDetails> getActiveModel(String sensorId, String modelType);
+
+    /**
+     * {@link #getActiveModel} by a URI for configuration files:
+     * {@code models:/{modelType}/{sensorId}@active}, reserved characters percent-encoded
+     * ({@code models:/telemanom/pump%207@active}).
+     *
+     * @throws dev.modelregistry.domain.InvalidModelUriException a malformed URI, or an alias other than
+     *                                                           {@code active} (other aliases come with governance)
+     */
+    Optional<ModelVersionDetails> resolve(String uri);
+
     List<ModelSummary> listModels();
 
     List<ModelSummary> listModels(String modelType);

@@ -11,13 +11,17 @@ import java.util.Map;
  *                         {@code validation_metrics}, {@code tags}) whose stored text could not
  *                         be read back (written by another program, or beyond the value limits);
  *                         they show as empty. Usually empty.
+ * @param dataLineage      where the training data came from; null when the version has no lineage
+ * @param activeSince      when the version last became active; null when it is not the active
+ *                         version (or the history does not record it)
  */
 public record ModelVersionDetails(String versionId, String modelId, String sensorId, String modelType,
                                   Instant createdAt, Map<String, Object> trainingConfig,
                                   Map<String, Object> trainingMetrics, Map<String, Object> validationMetrics,
                                   long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
                                   String modelPath, String description, List<String> tags, boolean isActive,
-                                  double performanceScore, List<String> unreadableFields) {
+                                  double performanceScore, List<String> unreadableFields,
+                                  DataLineageDetails dataLineage, Instant activeSince) {
 
     public ModelVersionDetails {
         unreadableFields = List.copyOf(unreadableFields);

@@ -21,8 +21,7 @@ final class RegistryBootstrap {
     static ModelRegistry wire(RegistryDatabase database, ScoringWeights weights, Path artifactRoot,
                               List<Path> protectedPaths, String location) {
         return new RegistryService(database.repository(), database.unitOfWork(),
-                new FileSystemArtifactStore(artifactRoot, protectedPaths),
-                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database,
-                new SqlVersionSearch(database));
+                ReadModelQueries.over(database), new FileSystemArtifactStore(artifactRoot, protectedPaths),
+                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database);
     }
 }

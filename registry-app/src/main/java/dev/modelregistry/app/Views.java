@@ -1,50 +1,53 @@
 package dev.modelregistry.app;
 
-import dev.modelregistry.domain.model.ActivationChange;
-import dev.modelregistry.domain.model.DataLineage;
+import dev.modelregistry.domain.model.ActivationRecord;
+import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelVersion;
+import dev.modelregistry.domain.model.Tags;
 import dev.modelregistry.domain.model.VersionId;
+import dev.modelregistry.persistence.query.LineageRow;
+import dev.modelregistry.persistence.query.VersionLine;
+import dev.modelregistry.persistence.query.VersionRow;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns domain objects into the immutable views the port returns. */
+/** Turns domain objects and read-model rows into the immutable views the port returns: the one place of that mapping. */
 final class Views {
 
     private Views() {
     }
 
-    static ModelVersionDetails details(ModelVersion version) {
-        return new ModelVersionDetails(version.id().value(), version.modelId().value(), version.sensorId().value(),
-                version.modelType().value(), version.createdAt(), version.trainingConfig().asMap(),
-                version.trainingMetrics().asMap(), version.validationMetrics().asMap(), version.modelSizeBytes(),
-                version.trainingTimeSeconds().orElse(null), version.dataHash().orElse(null),
-                version.modelHash().orElse(null), version.modelPath().orElse(null),
-                version.description().orElse(null), version.tags().values(), version.isActive(),
-                version.performanceScore(), unreadableFields(version));
+    static ModelVersionDetails details(VersionRow row) {
+        return new ModelVersionDetails(row.versionId(), row.modelId(), row.sensorId(), row.modelType(), row.createdAt(),
+                row.trainingConfig().asMap(), row.trainingMetrics().asMap(), row.validationMetrics().asMap(),
+                row.modelSizeBytes(), row.trainingTimeSeconds(), row.dataHash(), row.modelHash(), row.modelPath(),
+                row.description(), row.tags().values(), row.active(), row.performanceScore(),
+                unreadableFields(row.trainingConfig(), row.trainingMetrics(), row.validationMetrics(), row.tags()),
+                row.lineage() == null ? null : lineage(row.lineage()), row.activeSince());
     }
 
-    private static List<String> unreadableFields(ModelVersion version) {
+    private static List<String> unreadableFields(Attributes trainingConfig, Attributes trainingMetrics,
+                                                 Attributes validationMetrics, Tags tags) {
         List<String> unreadable = new ArrayList<>();
-        if (version.trainingConfig().isUnreadable()) {
+        if (trainingConfig.isUnreadable()) {
             unreadable.add("training_config");
         }
-        if (version.trainingMetrics().isUnreadable()) {
+        if (trainingMetrics.isUnreadable()) {
             unreadable.add("training_metrics");
         }
-        if (version.validationMetrics().isUnreadable()) {
+        if (validationMetrics.isUnreadable()) {
             unreadable.add("validation_metrics");
         }
-        if (version.tags().isUnreadable()) {
+        if (tags.isUnreadable()) {
             unreadable.add("tags");
         }
         return unreadable;
     }
 
-    static DataLineageDetails lineage(ModelVersion version, DataLineage lineage) {
-        return new DataLineageDetails(version.id().value(), lineage.dataHash(), lineage.dataSource().orElse(null),
-                lineage.dataStartDate().orElse(null), lineage.dataEndDate().orElse(null),
-                lineage.numSamples().orElse(null), lineage.recordedAt());
+    static DataLineageDetails lineage(LineageRow row) {
+        return new DataLineageDetails(row.versionId(), row.dataHash(), row.dataSource(), row.dataStartDate(),
+                row.dataEndDate(), row.numSamples(), row.recordedAt());
     }
 
     static ModelSummary summary(ModelOverview overview) {
@@ -53,12 +56,17 @@ final class Views {
                 overview.bestScore().orElse(null), overview.createdAt(), overview.updatedAt());
     }
 
+    static VersionSummary summary(VersionLine line) {
+        return new VersionSummary(line.versionId(), line.modelId(), line.createdAt(), line.performanceScore(),
+                line.active(), line.modelPath());
+    }
+
     static VersionSummary summary(ModelVersion version) {
         return new VersionSummary(version.id().value(), version.modelId().value(), version.createdAt(),
                 version.performanceScore(), version.isActive(), version.modelPath().orElse(null));
     }
 
-    static ActivationEntry entry(ActivationChange change) {
+    static ActivationEntry entry(ActivationRecord change) {
         return new ActivationEntry(change.sequenceNo(), change.versionId().map(VersionId::value).orElse(null),
                 change.previousVersionId().map(VersionId::value).orElse(null), change.reason().name(),
                 change.score().orElse(null), change.previousScore().orElse(null), change.changedAt());

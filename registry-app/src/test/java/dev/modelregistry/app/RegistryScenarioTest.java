@@ -32,8 +32,8 @@ class RegistryScenarioTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-10-01T08:00:00.123456789Z"));
     private final RecordingArtifacts artifacts = new RecordingArtifacts();
-    private final ModelRegistry registry = new RegistryService(new InMemoryModelRepository(), new InMemoryUnitOfWork(),
-            artifacts, ScoringWeights.DEFAULTS, new RandomVersionIdGenerator(), clock, "memory", null);
+    private final ModelRegistry registry = InMemoryQueries.registry(new InMemoryModelRepository(), artifacts,
+            ScoringWeights.DEFAULTS, clock);
 
     static ModelRegistration.Builder aRegistration(String sensor, double anomalyRate) {
         return ModelRegistration.builder()
@@ -211,8 +211,8 @@ class RegistryScenarioTest {
 
     @Test
     void customScoringWeightsAreUsed() {
-        ModelRegistry custom = new RegistryService(new InMemoryModelRepository(), new InMemoryUnitOfWork(), artifacts,
-                new ScoringWeights(0.6, 0.4, 0.02, 0.08), new RandomVersionIdGenerator(), clock, "memory", null);
+        ModelRegistry custom = InMemoryQueries.registry(new InMemoryModelRepository(), artifacts,
+                new ScoringWeights(0.6, 0.4, 0.02, 0.08), clock);
         String id = custom.registerModel(aRegistration("s", 0.08).build());
 
         assertThat(custom.getModelMetadata(id).orElseThrow().performanceScore()).isEqualTo(0.8);

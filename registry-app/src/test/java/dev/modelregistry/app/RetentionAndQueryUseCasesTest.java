@@ -26,8 +26,8 @@ class RetentionAndQueryUseCasesTest {
     private final RegistryScenarioTest.MutableClock clock =
             new RegistryScenarioTest.MutableClock(Instant.parse("2025-10-01T08:00:00Z"));
     private final RegistryScenarioTest.RecordingArtifacts artifacts = new RegistryScenarioTest.RecordingArtifacts();
-    private final ModelRegistry registry = new RegistryService(new InMemoryModelRepository(), new InMemoryUnitOfWork(),
-            artifacts, ScoringWeights.DEFAULTS, new RandomVersionIdGenerator(), clock, "memory", null);
+    private final ModelRegistry registry = InMemoryQueries.registry(new InMemoryModelRepository(), artifacts,
+            ScoringWeights.DEFAULTS, clock);
 
     private String register(String sensor, String type, double anomalyRate, String path) {
         clock.advance(Duration.ofSeconds(1));
@@ -83,8 +83,7 @@ class RetentionAndQueryUseCasesTest {
                 return super.findDistinctModelPaths();
             }
         };
-        ModelRegistry counted = new RegistryService(counting, new InMemoryUnitOfWork(), artifacts, ScoringWeights.DEFAULTS,
-                new RandomVersionIdGenerator(), clock, "memory", null);
+        ModelRegistry counted = InMemoryQueries.registry(counting, artifacts, ScoringWeights.DEFAULTS, clock);
         for (String sensor : List.of("s1", "s2")) {
             for (int i = 0; i < 5; i++) {
                 clock.advance(Duration.ofSeconds(1));

@@ -6,10 +6,7 @@ import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.SchemaMismatchException;
 import dev.modelregistry.domain.SchemaUpgradeRequiredException;
-import dev.modelregistry.domain.model.ActivationChange;
-import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelRepository;
-import dev.modelregistry.domain.model.ModelVersion;
 import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.persistence.adoption.PythonRegistryAdoption;
 import dev.modelregistry.persistence.jpa.AttributesJsonConverter;
@@ -20,14 +17,17 @@ import dev.modelregistry.persistence.jpa.ReadOnlyUnitOfWork;
 import dev.modelregistry.persistence.jpa.RegistrySQLiteDialect;
 import dev.modelregistry.persistence.jpa.TagsJsonConverter;
 import dev.modelregistry.persistence.jpa.TransactionGuard;
-import dev.modelregistry.persistence.query.ReadConnections;
+import dev.modelregistry.persistence.schema.MappedColumns;
 import dev.modelregistry.persistence.schema.SchemaMigrator;
+import dev.modelregistry.persistence.query.ReadConnections;
+import dev.modelregistry.persistence.query.ReadModels;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -53,23 +53,22 @@ public final class RegistryDatabase implements AutoCloseable {
     /** The file name of the SQLite database inside the registry folder. */
     public static final String SQLITE_FILE_NAME = "model_registry.db";
 
+    /** Long-lived connections of the read models (each keeps its prepared statements). */
+    private static final int READ_CONNECTIONS = 2;
+
     private final String jdbcUrl;
-    private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
-    private final JpaUnitOfWork unitOfWork;
+    private final Jpa jpa;
     private final JpaModelRepository repository;
-
     private final UnitOfWork exposedUnitOfWork;
-    private ReadConnections reads;
+    private final ReadModels readModels;
 
-    private RegistryDatabase(String jdbcUrl, HikariDataSource dataSource, SessionFactory sessionFactory,
-                             boolean singleWriter, boolean readOnly) {
+    private RegistryDatabase(String jdbcUrl, Jpa jpa, boolean singleWriter, boolean readOnly, ReadModels readModels) {
         this.jdbcUrl = jdbcUrl;
-        this.dataSource = dataSource;
-        this.sessionFactory = sessionFactory;
-        this.unitOfWork = new JpaUnitOfWork(sessionFactory, singleWriter);
+        this.jpa = jpa;
+        JpaUnitOfWork unitOfWork = new JpaUnitOfWork(jpa::sessionFactory, singleWriter);
         this.repository = new JpaModelRepository(unitOfWork);
         this.exposedUnitOfWork = readOnly ? new ReadOnlyUnitOfWork(unitOfWork, jdbcUrl) : unitOfWork;
+        this.readModels = readModels;
     }
 
     /**
@@ -116,6 +115,7 @@ public final class RegistryDatabase implements AutoCloseable {
     public static RegistryDatabase openSqliteReadOnly(Path registryDir) {
         Path file = registryDir.resolve(SQLITE_FILE_NAME);
         ReadOnlyOpening.requireCurrent(ReadOnlyOpening.sqliteStatus(file));
+        ReadModels readModels = checkedReadModels(sqliteReadModels(file), file.toString());
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(ReadOnlyOpening.sqliteDataSource(file));
         pool.setPoolName("registry-sqlite-read-only");
@@ -123,8 +123,31 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true);
         pool.setReadOnly(true);
-        return open(new Pool(pool, file.toString(), java.util.Set.of()), RegistrySQLiteDialect.class.getName(), Map.of(),
-                null, true);
+        Pool sqlite = new Pool(pool, file.toString(), java.util.Set.of());
+        Jpa jpa = new Jpa(() -> connect(sqlite), RegistrySQLiteDialect.class.getName(), Map.of(), file.toString());
+        return new RegistryDatabase(file.toString(), jpa, false, true, readModels);
+    }
+
+    /**
+     * Read models whose database has every column of the mapping (checked the way Hibernate's
+     * validation would, without building a session factory); closed when it has not.
+     *
+     * @throws SchemaMismatchException naming a missing table or column
+     */
+    private static ReadModels checkedReadModels(ReadModels readModels, String location) {
+        try {
+            readModels.check(connection -> MappedColumns.requirePresent(connection, location));
+            return readModels;
+        } catch (RuntimeException e) {
+            readModels.close();
+            throw e;
+        }
+    }
+
+    /** The read models of a SQLite file: their own read-only connections, outside the writers' pool. */
+    private static ReadModels sqliteReadModels(Path file) {
+        return ReadModels.over(ReadConnections.over(ReadOnlyOpening.sqliteDataSource(file), file.toString(),
+                READ_CONNECTIONS));
     }
 
     /**
@@ -281,14 +304,8 @@ public final class RegistryDatabase implements AutoCloseable {
     private static RegistryDatabase open(Pool pool, String dialect, Map<String, Object> extraSettings,
                                          Path sqliteRegistryDir, boolean readOnly) {
         String url = pool.location();
-        QuietLogging.quietLibraries();
-        HikariDataSource dataSource;
-        try {
-            dataSource = new HikariDataSource(pool.config());
-        } catch (RuntimeException e) {
-            throw new RegistryUnavailableException("cannot connect to " + Redaction.withoutParameters(url) + ": "
-                    + Redaction.text(PersistenceFailures.rootMessage(e), pool.secrets()), Redaction.scrub(e, pool.secrets()));
-        }
+        HikariDataSource dataSource = connect(pool);
+        ReadModels readModels = null;
         try {
             String location = sqliteRegistryDir == null ? url : sqliteRegistryDir.resolve(SQLITE_FILE_NAME).toString();
             if (readOnly) {
@@ -296,23 +313,97 @@ public final class RegistryDatabase implements AutoCloseable {
             } else {
                 SchemaMigrator.bringUpToDate(dataSource, location, sqliteRegistryDir);
             }
-            // SQLite (the dialect is ours): the guard keeps a transaction SQLite ended from leaking
-            SessionFactory sessionFactory = buildSessionFactory(
-                    dialect == null ? dataSource : new TransactionGuard(dataSource), dialect, extraSettings, location);
-            return new RegistryDatabase(url, dataSource, sessionFactory, sqliteRegistryDir != null && !readOnly,
-                    readOnly);
+            readModels = sqliteRegistryDir != null ? sqliteReadModels(sqliteRegistryDir.resolve(SQLITE_FILE_NAME))
+                    : ReadModels.over(ReadConnections.over(dataSource, location, READ_CONNECTIONS));
+            if (readOnly) {
+                checkedReadModels(readModels, location);
+            }
+            Jpa jpa = new Jpa(() -> dataSource, dialect, extraSettings, location);
+            if (!readOnly) {
+                jpa.sessionFactory(); // validates the mapping against the schema now
+            }
+            return new RegistryDatabase(url, jpa, sqliteRegistryDir != null && !readOnly, readOnly, readModels);
         } catch (RuntimeException e) {
+            if (readModels != null) {
+                readModels.close();
+            }
             dataSource.close();
             throw e;
         }
     }
 
+    private static HikariDataSource connect(Pool pool) {
+        QuietLogging.quietLibraries();
+        try {
+            return new HikariDataSource(pool.config());
+        } catch (RuntimeException e) {
+            throw new RegistryUnavailableException("cannot connect to " + Redaction.withoutParameters(pool.location())
+                    + ": " + Redaction.text(PersistenceFailures.rootMessage(e), pool.secrets()),
+                    Redaction.scrub(e, pool.secrets()));
+        }
+    }
+
+    /**
+     * The aggregate's side of the database: the writers' connection pool and the Hibernate
+     * session factory over it, both built on first use (at open for a writable registry; a
+     * read-only registry answers its reads from the read models and may never need them).
+     */
+    private static final class Jpa {
+
+        private final Supplier<HikariDataSource> pool;
+        private final String dialect;
+        private final Map<String, Object> extraSettings;
+        private final String location;
+        private HikariDataSource dataSource;
+        private SessionFactory sessionFactory;
+        private boolean closed;
+
+        Jpa(Supplier<HikariDataSource> pool, String dialect, Map<String, Object> extraSettings, String location) {
+            this.pool = pool;
+            this.dialect = dialect;
+            this.extraSettings = extraSettings;
+            this.location = location;
+        }
+
+        synchronized HikariDataSource dataSource() {
+            if (closed) {
+                throw new RegistryUnavailableException("the registry at " + location + " is closed", null);
+            }
+            if (dataSource == null) {
+                dataSource = pool.get();
+            }
+            return dataSource;
+        }
+
+        synchronized SessionFactory sessionFactory() {
+            if (sessionFactory == null) {
+                HikariDataSource connections = dataSource();
+                // SQLite (the dialect is ours): the guard keeps a transaction SQLite ended from leaking
+                sessionFactory = buildSessionFactory(dialect == null ? connections : new TransactionGuard(connections),
+                        dialect, extraSettings, location);
+            }
+            return sessionFactory;
+        }
+
+        synchronized void close() {
+            closed = true;
+            try {
+                if (sessionFactory != null) {
+                    sessionFactory.close();
+                }
+            } finally {
+                if (dataSource != null) {
+                    dataSource.close();
+                }
+            }
+        }
+    }
+
     private static SessionFactory buildSessionFactory(DataSource dataSource, String dialect,
                                                       Map<String, Object> extraSettings, String location) {
-        Configuration configuration = new Configuration()
-                .addAnnotatedClass(Model.class)
-                .addAnnotatedClass(ModelVersion.class)
-                .addAnnotatedClass(ActivationChange.class)
+        Configuration configuration = new Configuration();
+        MappedColumns.ENTITIES.forEach(configuration::addAnnotatedClass);
+        configuration
                 .addAttributeConverter(AttributesJsonConverter.class, true)
                 .addAttributeConverter(TagsJsonConverter.class, true);
         configuration.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
@@ -342,12 +433,9 @@ public final class RegistryDatabase implements AutoCloseable {
         return exposedUnitOfWork;
     }
 
-    /** The read models' connections: two, taken from the pool on first use and kept until {@link #close()}. */
-    public synchronized ReadConnections reads() {
-        if (reads == null) {
-            reads = ReadConnections.over(dataSource, jdbcUrl, 2);
-        }
-        return reads;
+    /** The read models' connections (the read models' own, kept until {@link #close()}), for read models built elsewhere. */
+    public ReadConnections reads() {
+        return readModels.connections();
     }
 
     /** The database's JDBC URL, without any secret (see {@link JdbcTarget}). */
@@ -355,25 +443,32 @@ public final class RegistryDatabase implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /** The read side: plain-SQL read models that need no session factory. */
+    public ReadModels readModels() {
+        return readModels;
+    }
+
     SessionFactory sessionFactory() {
-        return sessionFactory;
+        return jpa.sessionFactory();
     }
 
     DataSource dataSource() {
-        return dataSource;
+        return jpa.dataSource();
+    }
+
+    /** Whether the Hibernate session factory has been built (a read-only registry builds it only when a read needs the aggregate). */
+    boolean sessionFactoryBuilt() {
+        synchronized (jpa) {
+            return jpa.sessionFactory != null;
+        }
     }
 
     @Override
     public void close() {
         try {
-            synchronized (this) {
-                if (reads != null) {
-                    reads.close();
-                }
-            }
-            sessionFactory.close();
+            readModels.close();
         } finally {
-            dataSource.close();
+            jpa.close();
         }
     }
 }

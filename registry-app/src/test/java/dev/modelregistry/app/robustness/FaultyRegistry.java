@@ -1,8 +1,8 @@
 package dev.modelregistry.app.robustness;
 
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ReadModelQueries;
 import dev.modelregistry.app.RegistryService;
-import dev.modelregistry.app.SqlVersionSearch;
 import dev.modelregistry.app.artifact.FileSystemArtifactStore;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
 import dev.modelregistry.domain.scoring.ScoringWeights;
@@ -23,9 +23,10 @@ final class FaultyRegistry {
     /** Closing the registry closes the database. */
     static ModelRegistry on(SqliteFaults faults, Path artifactRoot) {
         RegistryDatabase database = faults.database();
-        return new RegistryService(database.repository(), database.unitOfWork(), new FileSystemArtifactStore(artifactRoot,
+        return new RegistryService(database.repository(), database.unitOfWork(),
+                ReadModelQueries.over(database), new FileSystemArtifactStore(artifactRoot,
                         FileSystemArtifactStore.sqliteRegistryFiles(faults.file().getParent())),
                 ScoringWeights.DEFAULTS, new RandomVersionIdGenerator(), Clock.systemUTC(), faults.file().toString(),
-                faults, new SqlVersionSearch(database));
+                faults);
     }
 }

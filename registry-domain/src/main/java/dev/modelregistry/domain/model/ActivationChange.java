@@ -23,7 +23,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "activation_history")
 @Access(AccessType.FIELD)
-public class ActivationChange {
+public class ActivationChange implements ActivationRecord {
 
     @Id
     @Column(name = "change_id", nullable = false, updatable = false)
@@ -85,31 +85,37 @@ public class ActivationChange {
         this.changedAt = restored.changedAt();
     }
 
+    @Override
     public int sequenceNo() {
         return sequenceNo;
     }
 
-    /** The version that became active; empty when the model was left without versions. */
+    @Override
     public Optional<VersionId> versionId() {
         return Optional.ofNullable(versionId).map(VersionId::new);
     }
 
+    @Override
     public Optional<VersionId> previousVersionId() {
         return Optional.ofNullable(previousVersionId).map(VersionId::new);
     }
 
+    @Override
     public ActivationReason reason() {
         return reason;
     }
 
+    @Override
     public Optional<Double> score() {
         return Optional.ofNullable(score);
     }
 
+    @Override
     public Optional<Double> previousScore() {
         return Optional.ofNullable(previousScore);
     }
 
+    @Override
     public Instant changedAt() {
         return changedAt;
     }

@@ -307,14 +307,7 @@ public class Model {
 
     /** The history entry in force at {@code instant}: the last change made at or before it (R10). */
     public Optional<ActivationChange> activationAt(Instant instant) {
-        ActivationChange inForce = null;
-        for (ActivationChange change : history) {
-            if (change.changedAt().isAfter(instant)) {
-                break;
-            }
-            inForce = change;
-        }
-        return Optional.ofNullable(inForce);
+        return ActivationRecord.inForceAt(history, instant);
     }
 
     /**
@@ -322,11 +315,7 @@ public class Model {
      * instant lies before this model's history was taken over from a registry that kept none.
      */
     public ActiveVersionAt activeAt(Instant instant) {
-        Optional<ActivationChange> inForce = activationAt(instant);
-        if (inForce.isEmpty() && !history.isEmpty() && history.get(0).reason() != ActivationReason.REGISTERED) {
-            return ActiveVersionAt.unknownBeforeMigration(history.get(0).changedAt());
-        }
-        return ActiveVersionAt.of(inForce.flatMap(ActivationChange::versionId));
+        return ActivationRecord.activeAt(history, instant);
     }
 
     /** The version that was active at {@code instant}; empty when none was or it is unknown (R10). */

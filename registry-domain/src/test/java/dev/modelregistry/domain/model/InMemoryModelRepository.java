@@ -114,6 +114,11 @@ public class InMemoryModelRepository implements ModelRepository {
                 versions.stream().map(ModelVersion::createdAt).max(Instant::compareTo));
     }
 
+    /** Every model, ordered by id (for in-memory read sides over this repository). */
+    public List<Model> all() {
+        return List.copyOf(models.values());
+    }
+
     private Stream<ModelVersion> allVersions() {
         return new ArrayList<>(models.values()).stream().flatMap(model -> model.versions().stream());
     }

@@ -37,25 +37,38 @@ public final class JpaUnitOfWork implements UnitOfWork {
 
     static final int MAX_ATTEMPTS = 5;
 
-    private final SessionFactory sessionFactory;
-    private final EntityPersister modelPersister;
+    private final Supplier<SessionFactory> sessionFactories;
+    private volatile Bound bound;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
     private final Lock writers;
-    private final boolean lockModelRows;
+
+    /** What the unit of work takes from its session factory, once it has one. */
+    private record Bound(SessionFactory sessionFactory, EntityPersister modelPersister, boolean lockModelRows) {
+    }
 
     /**
      * @param singleWriter queue this process's write transactions on a fair lock (SQLite: the
      *                     database has one writer at a time anyway, and threads waiting in
      *                     SQLite's busy handler sleep in coarse steps; other processes still
      *                     meet the busy timeout)
+     * @param sessionFactories the session factory, asked for on first use (a read-only registry
+     *                         answers its reads without one and builds it only when needed)
      */
-    public JpaUnitOfWork(SessionFactory sessionFactory, boolean singleWriter) {
-        this.sessionFactory = sessionFactory;
+    public JpaUnitOfWork(Supplier<SessionFactory> sessionFactories, boolean singleWriter) {
+        this.sessionFactories = sessionFactories;
         this.writers = singleWriter ? new ReentrantLock(true) : null;
-        this.lockModelRows = !(sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
-                instanceof SQLiteDialect);
-        this.modelPersister = sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
-                .getEntityDescriptor(Model.class);
+    }
+
+    private Bound bound() {
+        Bound known = bound;
+        if (known == null) {
+            SessionFactory sessionFactory = sessionFactories.get();
+            SessionFactoryImplementor implementor = sessionFactory.unwrap(SessionFactoryImplementor.class);
+            known = new Bound(sessionFactory, implementor.getMappingMetamodel().getEntityDescriptor(Model.class),
+                    !(implementor.getJdbcServices().getDialect() instanceof SQLiteDialect));
+            bound = known;
+        }
+        return known;
     }
 
     @Override
@@ -71,8 +84,8 @@ public final class JpaUnitOfWork implements UnitOfWork {
             if (writers != null) {
                 writers.lock();
             }
-            ActiveFlagSynchronizer tracker = new ActiveFlagSynchronizer(modelPersister);
-            Session session = sessionFactory.withOptions().interceptor(tracker).openSession();
+            ActiveFlagSynchronizer tracker = new ActiveFlagSynchronizer(bound().modelPersister());
+            Session session = bound().sessionFactory().withOptions().interceptor(tracker).openSession();
             tracker.attach(session);
             current.set(session);
             Transaction transaction = null;
@@ -156,7 +169,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
      * anyway, IMMEDIATE transactions) and in read-only work: no lock.
      */
     LockModeType modelLock(Session session) {
-        return lockModelRows && session == current.get() && !session.isDefaultReadOnly()
+        return bound().lockModelRows() && session == current.get() && !session.isDefaultReadOnly()
                 ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
     }
 
@@ -189,7 +202,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
         ensureOpen();
         Session readOnly = null;
         try {
-            readOnly = sessionFactory.openSession();
+            readOnly = bound().sessionFactory().openSession();
             readOnly.setDefaultReadOnly(true);
             return query.apply(readOnly);
         } catch (RuntimeException failure) {
@@ -209,7 +222,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
     }
 
     private void ensureOpen() {
-        if (sessionFactory.isClosed()) {
+        if (bound().sessionFactory().isClosed()) {
             throw new RegistryUnavailableException("the registry is closed", null);
         }
     }
@@ -255,7 +268,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
-        try (Session session = sessionFactory.openSession()) {
+        try (Session session = bound().sessionFactory().openSession()) {
             return session.createNativeQuery("select version_id from versions where version_id in (:ids)", String.class)
                     .setParameter("ids", candidates).setMaxResults(1).getResultStream().findFirst()
                     .orElse(candidates.isEmpty() ? "(unknown)" : candidates.get(0));

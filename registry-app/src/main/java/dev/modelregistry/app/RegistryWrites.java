@@ -1,0 +1,168 @@
+package dev.modelregistry.app;
+
+import dev.modelregistry.domain.InvalidRetentionException;
+import dev.modelregistry.domain.VersionNotFoundException;
+import dev.modelregistry.domain.artifact.ArtifactFingerprint;
+import dev.modelregistry.domain.artifact.ArtifactRemoval;
+import dev.modelregistry.domain.artifact.ArtifactStore;
+import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.DataLineage;
+import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelOverview;
+import dev.modelregistry.domain.model.ModelRepository;
+import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.ModelVersion;
+import dev.modelregistry.domain.model.SensorId;
+import dev.modelregistry.domain.model.Tags;
+import dev.modelregistry.domain.model.UnitOfWork;
+import dev.modelregistry.domain.model.VersionId;
+import dev.modelregistry.domain.model.VersionIdGenerator;
+import dev.modelregistry.domain.model.VersionSpec;
+import dev.modelregistry.domain.scoring.ScoringPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The write use cases (register, promote, delete, cleanup): each loads the aggregate through
+ * {@link ModelRepository} inside one unit of work, asks it to act, and returns what changed. They
+ * never use the read side's query ports: every change goes through the aggregate.
+ */
+final class RegistryWrites {
+
+    private final ModelRepository repository;
+    private final UnitOfWork unitOfWork;
+    private final ArtifactStore artifacts;
+    private final ScoringPolicy scoring;
+    private final VersionIdGenerator versionIds;
+    private final Clock clock;
+
+    RegistryWrites(ModelRepository repository, UnitOfWork unitOfWork, ArtifactStore artifacts, ScoringPolicy scoring,
+                   VersionIdGenerator versionIds, Clock clock) {
+        this.repository = repository;
+        this.unitOfWork = unitOfWork;
+        this.artifacts = artifacts;
+        this.scoring = scoring;
+        this.versionIds = versionIds;
+        this.clock = clock;
+    }
+
+    String registerModel(ModelRegistration registration) {
+        SensorId sensorId = SensorId.of(registration.sensorId());
+        ModelType modelType = ModelType.of(registration.modelType());
+        String modelPath = registration.modelPath() == null ? null
+                : artifacts.storedForm(registration.modelPath().toString());
+        ArtifactFingerprint fingerprint = modelPath == null ? ArtifactFingerprint.ABSENT : artifacts.fingerprint(modelPath);
+        VersionSpec spec = new VersionSpec(modelPath, Attributes.of("training_config", registration.trainingConfig()),
+                Attributes.of("training_metrics", registration.trainingMetrics()),
+                Attributes.of("validation_metrics", registration.validationMetrics()),
+                fingerprint.sizeBytes(), registration.trainingTimeSeconds(), fingerprint.sha256(),
+                registration.description(), Tags.of(registration.tags()), lineageOf(registration));
+        VersionId versionId = versionIds.nextId();
+        return unitOfWork.execute(() -> {
+            Instant now = now();
+            Model model = Model.forPair(sensorId, modelType, repository.findById(ModelId.of(sensorId, modelType)), now);
+            model.register(versionId, spec, scoring, now);
+            repository.save(model);
+            return versionId.value();
+        });
+    }
+
+    private static DataLineage lineageOf(ModelRegistration registration) {
+        if (registration.dataHash() == null) {
+            return null;
+        }
+        return DataLineage.of(registration.dataHash(), registration.dataSource(), registration.dataStartDate(),
+                registration.dataEndDate(), registration.numSamples());
+    }
+
+    void promoteVersion(String versionId) {
+        VersionId id = VersionId.of(versionId);
+        unitOfWork.run(() -> owner(id).promote(id, now()));
+    }
+
+    DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {
+        VersionId id = VersionId.of(versionId);
+        record Deleted(Optional<String> modelPath, Optional<String> activeAfter) {
+        }
+        Deleted deleted = unitOfWork.execute(() -> {
+            Model model = owner(id);
+            ModelVersion removed = model.deleteVersion(id, force, now());
+            return new Deleted(removed.modelPath(), model.activeVersionId().map(VersionId::value));
+        });
+        Optional<ArtifactRemoval> removal = deleteArtifacts
+                ? deleted.modelPath().map(path -> removeArtifactsUnlessShared(List.of(path)).get(0))
+                : Optional.empty();
+        return new DeletionReport(versionId, deleted.activeAfter(), removal);
+    }
+
+    /**
+     * R8: files go only after the commit, and only when they are none of the registry's own
+     * and no remaining version's artifact is the same object, contains them or lies inside them.
+     */
+    private List<ArtifactRemoval> removeArtifactsUnlessShared(List<String> modelPaths) {
+        if (modelPaths.isEmpty()) {
+            return List.of();
+        }
+        Set<String> stillReferenced = unitOfWork.read(repository::findDistinctModelPaths); // once per commit
+        return modelPaths.stream().map(path -> artifacts.remove(path, stillReferenced)).toList();
+    }
+
+    int cleanupOldVersions(int keepLastN) {
+        return cleanupOldVersions(keepLastN, false, CleanupProgress.SILENT).removedCount();
+    }
+
+    CleanupReport previewCleanup(int keepLastN) {
+        List<ModelId> candidates = cleanupCandidates(keepLastN);
+        List<VersionSummary> victims = unitOfWork.read(() -> repository.findAllWithVersions(candidates).stream()
+                .flatMap(model -> model.retentionVictims(keepLastN).stream()).map(Views::summary).toList());
+        long models = victims.stream().map(VersionSummary::modelId).distinct().count();
+        return new CleanupReport(keepLastN, true, Math.toIntExact(models), victims, List.of());
+    }
+
+    CleanupReport cleanupOldVersions(int keepLastN, boolean deleteArtifacts, CleanupProgress progress) {
+        List<ModelId> candidates = cleanupCandidates(keepLastN);
+        List<VersionSummary> removed = new ArrayList<>();
+        List<ArtifactRemoval> artifactRemovals = new ArrayList<>();
+        int models = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            ModelId modelId = candidates.get(i);
+            List<VersionSummary> deleted = unitOfWork.execute(() -> repository.findById(modelId)
+                    .map(model -> model.retainNewest(keepLastN, now()).stream().map(Views::summary).toList())
+                    .orElse(List.of()));
+            removed.addAll(deleted);
+            models += deleted.isEmpty() ? 0 : 1;
+            if (deleteArtifacts) {
+                artifactRemovals.addAll(removeArtifactsUnlessShared(
+                        deleted.stream().map(VersionSummary::modelPath).filter(Objects::nonNull).distinct().toList()));
+            }
+            progress.advanced(i + 1, candidates.size(), removed.size());
+        }
+        return new CleanupReport(keepLastN, false, models, removed, artifactRemovals);
+    }
+
+    /** The models with more versions than kept: the only ones a cleanup can change. */
+    private List<ModelId> cleanupCandidates(int keepLastN) {
+        if (keepLastN < 1) {
+            throw new InvalidRetentionException(keepLastN);
+        }
+        return unitOfWork.read(() -> repository.findOverviews(null)).stream()
+                .filter(overview -> overview.versionCount() > keepLastN)
+                .map(ModelOverview::modelId).toList();
+    }
+
+    private Model owner(VersionId versionId) {
+        return repository.findByVersion(versionId).orElseThrow(() -> new VersionNotFoundException(versionId.value()));
+    }
+
+    /** Instants are kept to the microsecond, the precision both databases store. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.modelregistry.app.robustness;
+
+import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelRegistryJdbc;
+import dev.modelregistry.domain.scoring.ScoringWeights;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** getActiveModel and resolve through the public API on PostgreSQL, a schema per test; skipped without a server. */
+@EnabledIfEnvironmentVariable(named = PostgresSchema.URL_VARIABLE, matches = ".+",
+        disabledReason = "REGISTRY_TEST_POSTGRES_URL is not set: no PostgreSQL server")
+class PostgresActiveModelThroughTheApiTest extends ActiveModelThroughTheApiContract {
+
+    @TempDir
+    Path tmp;
+
+    private PostgresSchema schema;
+
+    @BeforeEach
+    void createSchema() throws SQLException {
+        schema = new PostgresSchema();
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        schema.close();
+    }
+
+    @Override
+    protected ModelRegistry open() {
+        return ModelRegistryJdbc.open(schema.url(), schema.user(), schema.password(), ScoringWeights.DEFAULTS, tmp);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.modelregistry.persistence.query;
+
+import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.SensorId;
+import dev.modelregistry.domain.model.VersionId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+
+/**
+ * The active version of a (sensor, type) pair in plain SQL: its id by one lookup in the unique
+ * index {@code uq_models_sensor_type} ({@code models.active_version}), or its whole details
+ * (version, lineage, since when active) in one query. Looked up by the pair's columns, so the
+ * answer is always the model of exactly this pair, never that of another pair deriving the
+ * same model id (R1).
+ */
+public final class ActiveVersionReadModel {
+
+    private static final String ACTIVE_ID_SQL = "SELECT active_version FROM models WHERE sensor_id = ? AND model_type = ?";
+
+    private static final String ACTIVE_DETAILS_SQL = VersionReadModel.DETAILS_COLUMNS
+            + " FROM models m JOIN versions v ON v.version_id = m.active_version AND v.model_id = m.model_id"
+            + " LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE m.sensor_id = ? AND m.model_type = ?";
+
+    private final ReadConnections connections;
+    private final VersionReadModel versions;
+
+    ActiveVersionReadModel(ReadConnections connections, VersionReadModel versions) {
+        this.connections = connections;
+        this.versions = versions;
+    }
+
+    /** The active version's id; empty when there is no such model or it has no versions. */
+    public Optional<VersionId> activeVersionId(SensorId sensorId, ModelType modelType) {
+        return connections.read(connection -> {
+            PreparedStatement statement = connection.prepare(ACTIVE_ID_SQL);
+            statement.setString(1, sensorId.value());
+            statement.setString(2, modelType.value());
+            try (ResultSet row = statement.executeQuery()) {
+                String id = row.next() ? row.getString(1) : null;
+                return Optional.ofNullable(id).map(VersionId::new);
+            }
+        });
+    }
+
+    /** The active version's details, lineage and since when it is active, in one query. */
+    public Optional<VersionRow> activeVersion(SensorId sensorId, ModelType modelType) {
+        return connections.read(connection -> {
+            PreparedStatement statement = connection.prepare(ACTIVE_DETAILS_SQL);
+            statement.setString(1, sensorId.value());
+            statement.setString(2, modelType.value());
+            return versions.single(statement);
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package dev.modelregistry.persistence.query;
+
+import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.SensorId;
+import dev.modelregistry.domain.model.VersionId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Versions in plain SQL: one version's details (with its lineage and since when it is active) in
+ * one query, its lineage, and the listings (a model's versions newest first, a sensor's, those
+ * scored at least a bound). Listings read only the columns they show, never the JSON columns.
+ * Orders are total (ties broken by id), as the aggregate's queries order them.
+ */
+public final class VersionReadModel {
+
+    /** The details' columns: version, lineage, and the latest activation naming the version while it is active. */
+    static final String DETAILS_COLUMNS = "SELECT v.version_id, v.model_id, v.sensor_id, v.model_type, v.created_at,"
+            + " v.training_config, v.training_metrics, v.validation_metrics, v.model_size_bytes,"
+            + " v.training_time_seconds, v.data_hash, v.model_hash, v.model_path, v.description, v.tags,"
+            + " v.is_active, v.performance_score, l.version_id, l.data_hash, l.data_source, l.data_start_date,"
+            + " l.data_end_date, l.num_samples, l.created_at,"
+            + " CASE WHEN v.is_active THEN (SELECT h.changed_at FROM activation_history h"
+            + " WHERE h.model_id = v.model_id AND h.version_id = v.version_id ORDER BY h.sequence_no DESC LIMIT 1)"
+            + " END";
+
+    private static final String DETAILS_SQL = DETAILS_COLUMNS
+            + " FROM versions v LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE v.version_id = ?";
+
+    private static final String LINEAGE_SQL = "SELECT l.version_id, l.data_hash, l.data_source, l.data_start_date,"
+            + " l.data_end_date, l.num_samples, l.created_at FROM data_lineage l WHERE l.version_id = ?";
+
+    private static final String LINE_COLUMNS = "SELECT v.version_id, v.model_id, v.created_at, v.performance_score,"
+            + " v.is_active, v.model_path FROM versions v";
+
+    /** By the pair's columns (the unique index): exactly this pair's model, never another pair deriving the same id (R1). */
+    private static final String OF_PAIR_SQL = LINE_COLUMNS + " JOIN models m ON m.model_id = v.model_id"
+            + " WHERE m.sensor_id = ? AND m.model_type = ? ORDER BY v.created_at DESC, v.version_id DESC";
+
+    private static final String OF_SENSOR_SQL = LINE_COLUMNS + " JOIN models m ON m.model_id = v.model_id"
+            + " WHERE m.sensor_id = ? ORDER BY m.model_id, v.created_at DESC, v.version_id DESC";
+
+    private static final String SENSOR_KNOWN_SQL = "SELECT 1 FROM models WHERE sensor_id = ? LIMIT 1";
+
+    private static final String SCORED_SQL = LINE_COLUMNS
+            + " WHERE v.performance_score >= ? ORDER BY v.performance_score DESC, v.created_at DESC, v.version_id";
+
+    private final ReadConnections connections;
+    private final Columns columns;
+
+    VersionReadModel(ReadConnections connections) {
+        this.connections = connections;
+        this.columns = new Columns(connections.dialect());
+    }
+
+    /** The version's details, lineage and (when active) since when; empty when no such version exists. */
+    public Optional<VersionRow> details(VersionId versionId) {
+        return connections.read(connection -> {
+            PreparedStatement statement = connection.prepare(DETAILS_SQL);
+            statement.setString(1, versionId.value());
+            return single(statement);
+        });
+    }
+
+    /** Reads at most one row of {@link #DETAILS_COLUMNS}. */
+    Optional<VersionRow> single(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            return row.next() ? Optional.of(details(row)) : Optional.empty();
+        }
+    }
+
+    private VersionRow details(ResultSet row) throws SQLException {
+        LineageRow lineage = row.getString(18) == null ? null : lineage(row, 18);
+        return new VersionRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                columns.instant(row, 5), Columns.attributes(row, 6), Columns.attributes(row, 7),
+                Columns.attributes(row, 8), row.getLong(9), Columns.nullableDouble(row, 10), row.getString(11),
+                row.getString(12), row.getString(13), row.getString(14), Columns.tags(row, 15), row.getBoolean(16),
+                row.getDouble(17), lineage, columns.instant(row, 25));
+    }
+
+    private LineageRow lineage(ResultSet row, int from) throws SQLException {
+        return new LineageRow(row.getString(from), row.getString(from + 1), row.getString(from + 2),
+                row.getString(from + 3), row.getString(from + 4), Columns.nullableLong(row, from + 5),
+                columns.instant(row, from + 6));
+    }
+
+    /** The version's lineage; empty when the version does not exist or has none. */
+    public Optional<LineageRow> lineage(VersionId versionId) {
+        return connections.read(connection -> {
+            PreparedStatement statement = connection.prepare(LINEAGE_SQL);
+            statement.setString(1, versionId.value());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(lineage(row, 1)) : Optional.empty();
+            }
+        });
+    }
+
+    /** The versions of exactly this pair's model, newest first; empty when there is no such model. */
+    public List<VersionLine> newestFirst(SensorId sensorId, ModelType modelType) {
+        return connections.read(connection -> {
+            PreparedStatement statement = connection.prepare(OF_PAIR_SQL);
+            statement.setString(1, sensorId.value());
+            statement.setString(2, modelType.value());
+            return lines(statement);
+        });
+    }
+
+    /**
+     * The versions of every model of the sensor, by model id, each model's newest first; empty
+     * when no model has this sensor (a sensor whose models have no versions left gives an empty list).
+     */
+    public Optional<List<VersionLine>> ofSensor(SensorId sensorId) {
+        return connections.read(connection -> {
+            PreparedStatement statement = connection.prepare(OF_SENSOR_SQL);
+            statement.setString(1, sensorId.value());
+            List<VersionLine> lines = lines(statement);
+            if (!lines.isEmpty()) {
+                return Optional.of(lines);
+            }
+            PreparedStatement known = connection.prepare(SENSOR_KNOWN_SQL);
+            known.setString(1, sensorId.value());
+            try (ResultSet row = known.executeQuery()) {
+                return row.next() ? Optional.of(lines) : Optional.empty();
+            }
+        });
+    }
+
+    /** Versions scored at least {@code minimumScore}, best first (then newest first, then by id). */
+    public List<VersionLine> scoredAtLeast(double minimumScore) {
+        return connections.read(connection -> {
+            PreparedStatement statement = connection.prepare(SCORED_SQL);
+            statement.setDouble(1, minimumScore);
+            return lines(statement);
+        });
+    }
+
+    private List<VersionLine> lines(PreparedStatement statement) throws SQLException {
+        List<VersionLine> lines = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                lines.add(new VersionLine(row.getString(1), row.getString(2), columns.instant(row, 3),
+                        row.getDouble(4), row.getBoolean(5), row.getString(6)));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.modelregistry.persistence.query;
+
+import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.Tags;
+import java.time.Instant;
+
+/**
+ * Everything stored about one version, read in one query: its {@code versions} row, its
+ * {@code data_lineage} row and, for the active version, since when it is active.
+ *
+ * @param lineage     null when the version has no lineage row
+ * @param activeSince when the version last became active (its latest activation in the
+ *                    history); null when it is not active or the history does not name it
+ */
+public record VersionRow(String versionId, String modelId, String sensorId, String modelType, Instant createdAt,
+                         Attributes trainingConfig, Attributes trainingMetrics, Attributes validationMetrics,
+                         long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
+                         String modelPath, String description, Tags tags, boolean active, double performanceScore,
+                         LineageRow lineage, Instant activeSince) {
+}
