@@ -103,7 +103,7 @@ class WriteCommandsTest {
 
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.out()).contains("no Liquibase history (registry tables exist")
-                .contains("Applied (0)").contains("Pending (19)").contains("1.0-models")
+                .contains("Applied (0)").containsPattern("Pending \\(\\d{2}\\)").contains("1.0-models")
                 .doesNotContain("1.1-models-columns-postgresql")
                 .contains("not in the release-1.0 shape").contains("column models.sensor_id is missing");
         assertThat(LegacyFixtures.hashTree(dir)).isEqualTo(before);
