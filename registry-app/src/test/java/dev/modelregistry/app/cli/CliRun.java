@@ -7,6 +7,14 @@ import java.nio.charset.StandardCharsets;
 /** One in-process run of the CLI: exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** {@code args} run against the registry folder {@code dir} ({@code --registry dir} appended). */
+    static CliRun registryAt(String dir, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--registry";
+        all[args.length + 1] = dir;
+        return registry(all);
+    }
+
     static CliRun registry(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -11,7 +11,6 @@ import dev.modelregistry.app.ModelRegistrySQLite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,12 +54,10 @@ class SearchCommandTest {
     }
 
     private static CliRun run(String... args) {
-        String[] all = Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--registry";
-        all[args.length + 1] = dir;
-        return registry(all);
+        return CliRun.registryAt(dir, args);
     }
 
+    /** A run that must succeed silently on stderr. */
     private static CliRun ok(String... args) {
         CliRun result = run(args);
         assertThat(result.exitCode()).as(result.toString()).isZero();
