@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,16 +20,22 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "registry", mixinStandardHelpOptions = true, versionProvider = RegistryCli.Version.class,
         description = "Model registry: migrate the legacy JSON registry, inspect it, promote, delete, clean up.",
-        subcommands = {MigrateCommand.class, StatsCommand.class, ModelsCommand.class, VersionsCommand.class,
-                ShowCommand.class, PromoteCommand.class, DeleteCommand.class, CleanupCommand.class,
-                HistoryCommand.class, SearchCommand.class, DbCommand.class, ExportCommand.class, ImportCommand.class, BackupsCommand.class,
-                HelpCommand.class, CompletionCommand.class},
         sortOptions = false)
 public final class RegistryCli implements Runnable {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+
+    /**
+     * The commands, in the order the help lists them. Only the one a command line names is
+     * built ({@link #commandLineFor}): picocli reads every built command's annotations by
+     * reflection, a noticeable part of a short command's start-up.
+     */
+    static final List<Class<?>> COMMANDS = List.of(MigrateCommand.class, StatsCommand.class, ModelsCommand.class,
+            VersionsCommand.class, ShowCommand.class, PromoteCommand.class, DeleteCommand.class, CleanupCommand.class,
+            HistoryCommand.class, SearchCommand.class, DbCommand.class, ExportCommand.class, ImportCommand.class,
+            BackupsCommand.class, HelpCommand.class, CompletionCommand.class);
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Log at INFO level and print stack traces of errors.")
@@ -50,7 +57,7 @@ public final class RegistryCli implements Runnable {
     public static int run(PrintStream out, PrintStream err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CliLogging.configure(verbose);
-        CommandLine commandLine = new CommandLine(new RegistryCli());
+        CommandLine commandLine = commandLineFor(args);
         java.util.Set<String> secrets = CliSecrets.of(args, System.getenv("REGISTRY_DB_PASSWORD"));
         commandLine.setOut(new PrintWriter(CliSecrets.redacting(
                 new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), secrets), true));
@@ -79,6 +86,28 @@ public final class RegistryCli implements Runnable {
             commandLine.getOut().flush();
             commandLine.getErr().flush();
         }
+    }
+
+    /**
+     * The command line with the command {@code args} names (the first argument that is not an
+     * option: the top level has no option that takes a value); with all commands when it names
+     * none or an unknown one (for the error and its suggestions), or {@code help} or
+     * {@code completion}, which need them all.
+     */
+    static CommandLine commandLineFor(String... args) {
+        String first = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        List<Class<?>> named = COMMANDS.stream().filter(command -> nameOf(command).equals(first)).toList();
+        boolean all = named.isEmpty() || first.equals(nameOf(HelpCommand.class))
+                || first.equals(nameOf(CompletionCommand.class));
+        CommandLine commandLine = new CommandLine(new RegistryCli());
+        for (Class<?> command : all ? COMMANDS : named) {
+            commandLine.addSubcommand(command);
+        }
+        return commandLine;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** The sentence to show for a failure: the message of the exception, else of its first cause that has one. */
