@@ -2,6 +2,7 @@ package dev.modelregistry.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.SchemaMismatchException;
@@ -9,6 +10,7 @@ import dev.modelregistry.domain.SchemaUpgradeRequiredException;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.persistence.adoption.PythonRegistryAdoption;
+import dev.modelregistry.persistence.feed.ActivationFeed;
 import dev.modelregistry.persistence.jpa.AttributesJsonConverter;
 import dev.modelregistry.persistence.jpa.JpaModelRepository;
 import dev.modelregistry.persistence.jpa.JpaUnitOfWork;
@@ -22,6 +24,7 @@ import dev.modelregistry.persistence.schema.SchemaMigrator;
 import dev.modelregistry.persistence.query.ReadConnections;
 import dev.modelregistry.persistence.query.ReadModels;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,10 @@ public final class RegistryDatabase implements AutoCloseable {
 
     /** The file name of the SQLite database inside the registry folder. */
     public static final String SQLITE_FILE_NAME = "model_registry.db";
+    /** How often the change feed looks at a SQLite file for other processes' commits ({@code PRAGMA data_version}). */
+    public static final Duration SQLITE_FEED_POLL = Duration.ofMillis(100);
+    /** How long the change feed waits for a PostgreSQL notification before it reads anyway (the fallback poll). */
+    public static final Duration SERVER_FEED_POLL = Duration.ofMillis(250);
 
     /** Long-lived connections of the read models (each keeps its prepared statements). */
     private static final int READ_CONNECTIONS = 2;
@@ -61,11 +68,17 @@ public final class RegistryDatabase implements AutoCloseable {
     private final JpaModelRepository repository;
     private final UnitOfWork exposedUnitOfWork;
     private final ReadModels readModels;
+    private final ActivationFeed feed;
 
-    private RegistryDatabase(String jdbcUrl, Jpa jpa, boolean singleWriter, boolean readOnly, ReadModels readModels) {
+    /** @param watch opens the change feed's own connection (outside every pool) */
+    private RegistryDatabase(String jdbcUrl, Jpa jpa, boolean singleWriter, boolean readOnly, ReadModels readModels,
+                             ActivationFeed.ConnectionSource watch) {
         this.jdbcUrl = jdbcUrl;
         this.jpa = jpa;
-        JpaUnitOfWork unitOfWork = new JpaUnitOfWork(jpa::sessionFactory, singleWriter);
+        ReadConnections reads = readModels.connections();
+        this.feed = ActivationFeed.over(reads, watch,
+                reads.dialect() == ReadConnections.SqlDialect.SQLITE ? SQLITE_FEED_POLL : SERVER_FEED_POLL);
+        JpaUnitOfWork unitOfWork = new JpaUnitOfWork(jpa::sessionFactory, singleWriter, feed::committed);
         this.repository = new JpaModelRepository(unitOfWork);
         this.exposedUnitOfWork = readOnly ? new ReadOnlyUnitOfWork(unitOfWork, jdbcUrl) : unitOfWork;
         this.readModels = readModels;
@@ -125,7 +138,8 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setReadOnly(true);
         Pool sqlite = new Pool(pool, file.toString(), java.util.Set.of());
         Jpa jpa = new Jpa(() -> connect(sqlite), RegistrySQLiteDialect.class.getName(), Map.of(), file.toString());
-        return new RegistryDatabase(file.toString(), jpa, false, true, readModels);
+        return new RegistryDatabase(file.toString(), jpa, false, true, readModels,
+                ReadOnlyOpening.sqliteDataSource(file)::getConnection);
     }
 
     /**
@@ -322,7 +336,10 @@ public final class RegistryDatabase implements AutoCloseable {
             if (!readOnly) {
                 jpa.sessionFactory(); // validates the mapping against the schema now
             }
-            return new RegistryDatabase(url, jpa, sqliteRegistryDir != null && !readOnly, readOnly, readModels);
+            DataSource watch = sqliteRegistryDir != null
+                    ? ReadOnlyOpening.sqliteDataSource(sqliteRegistryDir.resolve(SQLITE_FILE_NAME)) : unpooled(pool.config());
+            return new RegistryDatabase(url, jpa, sqliteRegistryDir != null && !readOnly, readOnly, readModels,
+                    watch::getConnection);
         } catch (RuntimeException e) {
             if (readModels != null) {
                 readModels.close();
@@ -330,6 +347,12 @@ public final class RegistryDatabase implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** Connections to a server outside the pool, with the pool's URL, properties and credentials. */
+    private static DataSource unpooled(HikariConfig config) {
+        return new DriverDataSource(config.getJdbcUrl(), config.getDriverClassName(), config.getDataSourceProperties(),
+                config.getUsername(), config.getPassword());
     }
 
     private static HikariDataSource connect(Pool pool) {
@@ -448,6 +471,11 @@ public final class RegistryDatabase implements AutoCloseable {
         return readModels;
     }
 
+    /** The change feed over the activation history (README, "Change feed"). */
+    public ActivationFeed feed() {
+        return feed;
+    }
+
     SessionFactory sessionFactory() {
         return jpa.sessionFactory();
     }
@@ -466,6 +494,7 @@ public final class RegistryDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
+            feed.close();
             readModels.close();
         } finally {
             jpa.close();

@@ -68,6 +68,11 @@ final class ClassDatabase implements BeforeAllCallback, AfterAllCallback {
         return database;
     }
 
+    /** Opens the same database once more (another pool, as another process would). */
+    RegistryDatabase openAgain() {
+        return postgres ? server.open() : RegistryDatabase.openSqlite(sqliteFolder);
+    }
+
     /** The SQLite registry folder (SQLite only). */
     Path folder() {
         return sqliteFolder;

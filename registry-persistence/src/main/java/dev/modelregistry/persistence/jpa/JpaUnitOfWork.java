@@ -6,12 +6,16 @@ import dev.modelregistry.domain.RegistryException;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.UnitOfWork;
+import dev.modelregistry.persistence.feed.ActivationFeed;
+import dev.modelregistry.persistence.feed.ChangedModel;
 import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -46,6 +50,8 @@ public final class JpaUnitOfWork implements UnitOfWork {
     private record Bound(SessionFactory sessionFactory, EntityPersister modelPersister, boolean lockModelRows) {
     }
 
+    private final Consumer<Set<ChangedModel>> committed;
+
     /**
      * @param singleWriter queue this process's write transactions on a fair lock (SQLite: the
      *                     database has one writer at a time anyway, and threads waiting in
@@ -55,6 +61,16 @@ public final class JpaUnitOfWork implements UnitOfWork {
      *                         answers its reads without one and builds it only when needed)
      */
     public JpaUnitOfWork(Supplier<SessionFactory> sessionFactories, boolean singleWriter) {
+        this(sessionFactories, singleWriter, changed -> { });
+    }
+
+    /**
+     * @param committed told, after each commit that changed active versions, which models (the
+     *                  change feed: {@link ActivationFeed#committed}); its failures are its own
+     */
+    public JpaUnitOfWork(Supplier<SessionFactory> sessionFactories, boolean singleWriter,
+                         Consumer<Set<ChangedModel>> committed) {
+        this.committed = committed;
         this.sessionFactories = sessionFactories;
         this.writers = singleWriter ? new ReentrantLock(true) : null;
     }
@@ -89,13 +105,19 @@ public final class JpaUnitOfWork implements UnitOfWork {
             tracker.attach(session);
             current.set(session);
             Transaction transaction = null;
+            Set<ChangedModel> changed = Set.of();
             try {
                 transaction = session.beginTransaction();
                 T result = work.get();
                 if (transaction.getRollbackOnly()) {
                     throw failedInside(session);
                 }
+                session.flush();
+                // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY)
+                Set<ChangedModel> recorded = session.doReturningWork(
+                        connection -> ActivationCursors.assign(connection, bound().lockModelRows()));
                 transaction.commit();
+                changed = recorded;
                 return result;
             } catch (RuntimeException failure) {
                 rollbackQuietly(transaction);
@@ -115,6 +137,9 @@ public final class JpaUnitOfWork implements UnitOfWork {
                 closeQuietly(session);
                 if (writers != null) {
                     writers.unlock();
+                }
+                if (!changed.isEmpty()) {
+                    committed.accept(changed);
                 }
             }
             backoff(attempt);

@@ -1,0 +1,5 @@
+package dev.modelregistry.persistence.feed;
+
+/** A model (by its pair) whose active version a committed transaction changed. */
+public record ChangedModel(String sensorId, String modelType) {
+}

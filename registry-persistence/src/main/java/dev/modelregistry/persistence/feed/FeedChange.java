@@ -1,0 +1,15 @@
+package dev.modelregistry.persistence.feed;
+
+import dev.modelregistry.domain.model.ActivationReason;
+import java.time.Instant;
+
+/**
+ * One entry of the change feed: an {@code activation_history} row with its global cursor and the
+ * pair of the model it belongs to.
+ *
+ * @param versionId         the version that became active; null when the model was left without versions
+ * @param previousVersionId the version it replaced; null for the first
+ */
+public record FeedChange(long cursor, String sensorId, String modelType, String versionId,
+                         String previousVersionId, ActivationReason reason, Instant at) {
+}

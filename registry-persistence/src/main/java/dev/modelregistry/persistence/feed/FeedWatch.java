@@ -1,0 +1,112 @@
+package dev.modelregistry.persistence.feed;
+
+import dev.modelregistry.persistence.query.ReadConnections.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * How the feed thread learns that another connection may have committed a change, on a dedicated
+ * connection of its own (never one of the pool): SQLite by {@code PRAGMA data_version} (it changes
+ * when any other connection, of this process or another, commits to the file), PostgreSQL by
+ * {@code LISTEN} on {@link ActivationFeed#CHANNEL} (the writing transaction sends {@code NOTIFY};
+ * every wait also ends in a read, so a lost notification or connection loses nothing).
+ */
+abstract class FeedWatch implements AutoCloseable {
+
+    final Connection connection;
+    final SqlDialect dialect;
+    private final PreparedStatement changesSince;
+
+    private FeedWatch(Connection connection, SqlDialect dialect) throws SQLException {
+        this.connection = connection;
+        this.dialect = dialect;
+        connection.setAutoCommit(true);
+        this.changesSince = connection.prepareStatement(FeedRows.CHANGES_SINCE);
+    }
+
+    static FeedWatch open(Connection connection, SqlDialect dialect) throws SQLException {
+        try {
+            return dialect == SqlDialect.SQLITE ? new DataVersion(connection) : new Notifications(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Waits at most {@code millis} for a sign of a change; {@code wakeup} ends the wait early (this process committed). */
+    abstract void await(long millis, Wakeup wakeup) throws SQLException;
+
+    /** Whether a commit may have happened since the previous call (the first call answers true). */
+    abstract boolean changed() throws SQLException;
+
+    List<FeedChange> changesSince(long cursor, int limit) throws SQLException {
+        return FeedRows.changesSince(changesSince, dialect, cursor, limit);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // a broken connection is closed already
+        }
+    }
+
+    /** SQLite: {@code PRAGMA data_version} polled after each wait. */
+    private static final class DataVersion extends FeedWatch {
+
+        private final PreparedStatement version;
+        private long last = Long.MIN_VALUE;
+
+        DataVersion(Connection connection) throws SQLException {
+            super(connection, SqlDialect.SQLITE);
+            this.version = connection.prepareStatement("PRAGMA data_version");
+        }
+
+        @Override
+        void await(long millis, Wakeup wakeup) {
+            wakeup.await(millis);
+        }
+
+        @Override
+        boolean changed() throws SQLException {
+            long now;
+            try (ResultSet row = version.executeQuery()) {
+                row.next();
+                now = row.getLong(1);
+            }
+            boolean changed = now != last;
+            last = now;
+            return changed;
+        }
+    }
+
+    /** PostgreSQL: {@code LISTEN}, and a read after every wait (the fallback poll). */
+    private static final class Notifications extends FeedWatch {
+
+        private final PGConnection listening;
+
+        Notifications(Connection connection) throws SQLException {
+            super(connection, SqlDialect.POSTGRESQL);
+            this.listening = connection.unwrap(PGConnection.class);
+            try (Statement listen = connection.createStatement()) {
+                listen.execute("LISTEN " + ActivationFeed.CHANNEL);
+            }
+        }
+
+        @Override
+        void await(long millis, Wakeup wakeup) throws SQLException {
+            listening.getNotifications((int) Math.max(1, millis));
+        }
+
+        @Override
+        boolean changed() {
+            return true;
+        }
+    }
+}
