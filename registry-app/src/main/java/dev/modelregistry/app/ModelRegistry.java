@@ -5,6 +5,7 @@ import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The registry's public port: what a backend or the CLI asks of it. Every method runs in its
@@ -124,6 +125,33 @@ public interface ModelRegistry extends AutoCloseable {
      * that kept none (with the time of the migration).
      */
     ActiveVersionAt getActiveVersionAt(String sensorId, String modelType, Instant instant);
+
+    /**
+     * Up to {@code limit} (1..1000) changes of active versions with a cursor above {@code cursor}
+     * ({@code 0}: from the first), in commit order (README, "Change feed"). To read on, pass the
+     * last cursor returned; cursors survive restarts and grow, though not by one.
+     *
+     * @throws dev.modelregistry.domain.InvalidFeedRequestException a negative cursor or a limit outside 1..1000
+     */
+    List<ActivationEvent> activationChangesSince(long cursor, int limit);
+
+    /**
+     * Calls {@code listener} with every change of an active version committed from now on, by
+     * this process (at once after the commit) or by another (SQLite: within about 0.1 s,
+     * PostgreSQL: within milliseconds, at most 0.25 s when a notification is lost), each once and
+     * in commit order, on the registry's feed thread ({@code registry-activation-feed}). A
+     * listener that throws is logged and keeps receiving; closing the returned handle stops
+     * delivery to it; closing the registry stops the thread.
+     */
+    AutoCloseable onActivationChange(Consumer<ActivationEvent> listener);
+
+    /**
+     * As {@link #onActivationChange(Consumer)}, starting after {@code afterCursor}: the changes
+     * already committed after it come first (to resume where a previous run stopped).
+     *
+     * @throws dev.modelregistry.domain.InvalidFeedRequestException a negative cursor
+     */
+    AutoCloseable onActivationChange(long afterCursor, Consumer<ActivationEvent> listener);
 
     ScoringWeights scoringWeights();
 

@@ -22,6 +22,7 @@ final class RegistryBootstrap {
                               List<Path> protectedPaths, String location) {
         return new RegistryService(database.repository(), database.unitOfWork(),
                 ReadModelQueries.over(database), new FileSystemArtifactStore(artifactRoot, protectedPaths),
-                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database);
+                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database,
+                new DatabaseChangeFeed(database.feed()));
     }
 }

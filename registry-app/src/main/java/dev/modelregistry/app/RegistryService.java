@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@link ModelRegistry} as two sets of use cases (CQRS): the writes ({@link RegistryWrites})
@@ -27,6 +28,7 @@ public final class RegistryService implements ModelRegistry {
     private final ScoringPolicy scoring;
     private final String location;
     private final AutoCloseable resources;
+    private final RegistryFeed feed;
 
     /**
      * @param repository and {@code unitOfWork}: the aggregate's side, for the writes
@@ -37,6 +39,14 @@ public final class RegistryService implements ModelRegistry {
     public RegistryService(ModelRepository repository, UnitOfWork unitOfWork, RegistryQueries queries,
                            ArtifactStore artifacts, ScoringWeights weights, VersionIdGenerator versionIds, Clock clock,
                            String location, AutoCloseable resources) {
+        this(repository, unitOfWork, queries, artifacts, weights, versionIds, clock, location, resources, null);
+    }
+
+    /** @param changeFeed the change feed; null: a registry without one (its feed methods fail) */
+    public RegistryService(ModelRepository repository, UnitOfWork unitOfWork, RegistryQueries queries,
+                           ArtifactStore artifacts, ScoringWeights weights, VersionIdGenerator versionIds, Clock clock,
+                           String location, AutoCloseable resources, ChangeFeed changeFeed) {
+        this.feed = new RegistryFeed(changeFeed, location);
         this.scoring = new ScoringPolicy(weights);
         this.writes = new RegistryWrites(repository, unitOfWork, artifacts, scoring, versionIds, clock);
         this.reads = new RegistryReads(queries, location);
@@ -152,6 +162,21 @@ public final class RegistryService implements ModelRegistry {
     @Override
     public ActiveVersionAt getActiveVersionAt(String sensorId, String modelType, Instant instant) {
         return reads.getActiveVersionAt(sensorId, modelType, instant);
+    }
+
+    @Override
+    public List<ActivationEvent> activationChangesSince(long cursor, int limit) {
+        return feed.activationChangesSince(cursor, limit);
+    }
+
+    @Override
+    public AutoCloseable onActivationChange(Consumer<ActivationEvent> listener) {
+        return feed.onActivationChange(listener);
+    }
+
+    @Override
+    public AutoCloseable onActivationChange(long afterCursor, Consumer<ActivationEvent> listener) {
+        return feed.onActivationChange(afterCursor, listener);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.modelregistry.app.cli;
 
 import dev.modelregistry.app.ActivationEntry;
+import dev.modelregistry.app.ActivationEvent;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.domain.model.ActiveVersionAt;
 import dev.modelregistry.domain.model.VersionId;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,30 +13,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Every change of a model's active version (oldest first), or the version active at an instant.")
+        description = {"Every change of a model's active version (oldest first), or the version active at an instant.",
+                "With --follow: the change feed, every change of an active version (of every model, or the one"
+                        + " named) printed as it is committed, until interrupted."})
 final class HistoryCommand extends RegistryCommand {
 
     @Mixin
     RegistryOptions registry;
 
-    @Mixin
+    @ArgGroup(exclusive = false, multiplicity = "0..1")
     ModelSelection model;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Show only the version active at this instant (ISO-8601, e.g. 2025-09-30T12:00:00Z).")
     Instant at;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
+    @Option(names = "--json", description = "Print JSON instead of text (with --follow: one JSON object a line).")
     boolean json;
+
+    @Option(names = "--follow", description = "Print the changes as they are committed (by any process), until interrupted.")
+    boolean follow;
+
+    @Option(names = "--since", paramLabel = "CURSOR",
+            description = "With --follow: first the changes committed after this cursor (each printed change shows its cursor).")
+    Long since;
 
     @Override
     public Integer call() {
+        if (follow) {
+            return follow();
+        }
+        if (since != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--since needs --follow");
+        }
+        if (model == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required options: '--sensor=S', '--type=T' (or --follow for every model)");
+        }
         try (ModelRegistry opened = registry.openForReading()) {
             String modelId = model.modelId();
             if (at != null) {
@@ -57,6 +81,51 @@ final class HistoryCommand extends RegistryCommand {
             table.print(out());
             return RegistryCli.OK;
         }
+    }
+
+    /** Tails the change feed: prints each change (of the selected model, or of all) until the process ends. */
+    private Integer follow() {
+        if (at != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--at and --follow cannot be combined");
+        }
+        String modelId = model == null ? null : model.modelId();
+        PrintWriter out = out();
+        CountDownLatch outputGone = new CountDownLatch(1);
+        try (ModelRegistry opened = registry.openForReading();
+             AutoCloseable subscription = subscribe(opened, change -> {
+                 if (modelId == null || (change.sensorId().equals(model.sensor) && change.modelType().equals(model.type))) {
+                     out.println(json ? Formats.compact(JsonViews.activation(change)) : line(change));
+                     out.flush();
+                     if (out.checkError()) {
+                         outputGone.countDown(); // the reader went away (a closed pipe)
+                     }
+                 }
+             })) {
+            if (!json) {
+                out.println("Following the activation changes of " + (modelId == null ? "every model" : modelId)
+                        + " (Ctrl-C to stop)");
+                out.flush();
+            }
+            outputGone.await();
+            return RegistryCli.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RegistryCli.OK;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private AutoCloseable subscribe(ModelRegistry opened, Consumer<ActivationEvent> print) {
+        return since == null ? opened.onActivationChange(print) : opened.onActivationChange(since, print);
+    }
+
+    private static String line(ActivationEvent change) {
+        return "#" + change.cursor() + "  " + Formats.table(change.at()) + "  " + change.modelType() + "_" + change.sensorId()
+                + "  " + (change.previousVersionId() == null ? "-" : change.previousVersionId()) + " -> "
+                + (change.versionId() == null ? "none" : change.versionId()) + "  " + change.reason();
     }
 
     private void printActiveAt(String modelId, ActiveVersionAt answer) {

@@ -1,6 +1,7 @@
 package dev.modelregistry.app.cli;
 
 import dev.modelregistry.app.ActivationEntry;
+import dev.modelregistry.app.ActivationEvent;
 import dev.modelregistry.app.DataLineageDetails;
 import dev.modelregistry.app.ModelSummary;
 import dev.modelregistry.app.ModelVersionDetails;
@@ -96,6 +97,20 @@ final class JsonViews {
         json.put("model_path", removal.modelPath());
         json.put("outcome", removal.outcome().name().toLowerCase(Locale.ROOT));
         json.put("detail", removal.detail());
+        return json;
+    }
+
+    /** A change of the change feed ({@code history --follow --json}): one object a line. */
+    static Map<String, Object> activation(ActivationEvent change) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("cursor", change.cursor());
+        json.put("model_id", change.modelType() + "_" + change.sensorId());
+        json.put("sensor_id", change.sensorId());
+        json.put("model_type", change.modelType());
+        json.put("version_id", change.versionId());
+        json.put("previous_version_id", change.previousVersionId());
+        json.put("reason", change.reason().name());
+        json.put("changed_at", Formats.iso(change.at()));
         return json;
     }
 

@@ -1,0 +1,18 @@
+package dev.modelregistry.app;
+
+import dev.modelregistry.domain.model.ActivationReason;
+import java.time.Instant;
+
+/**
+ * One change of a model's active version as the change feed delivers it (README, "Change feed").
+ *
+ * @param cursor            the change's place in the feed: global, growing in commit order, kept
+ *                          across restarts; pass it to {@link ModelRegistry#activationChangesSince}
+ *                          to resume after it
+ * @param versionId         the version that became active; null when the model's last version was deleted
+ * @param previousVersionId the version it replaced; null for a model's first version
+ * @param at                when the change was made (UTC)
+ */
+public record ActivationEvent(long cursor, String sensorId, String modelType, String versionId,
+                              String previousVersionId, ActivationReason reason, Instant at) {
+}

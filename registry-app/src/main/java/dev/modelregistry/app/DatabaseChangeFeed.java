@@ -1,0 +1,31 @@
+package dev.modelregistry.app;
+
+import dev.modelregistry.persistence.feed.ActivationFeed;
+import dev.modelregistry.persistence.feed.FeedChange;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The change feed of a registry database ({@link ActivationFeed}) as the application's {@link ChangeFeed}. */
+final class DatabaseChangeFeed implements ChangeFeed {
+
+    private final ActivationFeed feed;
+
+    DatabaseChangeFeed(ActivationFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public List<ActivationEvent> changesSince(long cursor, int limit) {
+        return feed.changesSince(cursor, limit).stream().map(DatabaseChangeFeed::event).toList();
+    }
+
+    @Override
+    public AutoCloseable subscribe(long afterCursor, Consumer<ActivationEvent> listener) {
+        return feed.subscribe(afterCursor, change -> listener.accept(event(change)));
+    }
+
+    private static ActivationEvent event(FeedChange change) {
+        return new ActivationEvent(change.cursor(), change.sensorId(), change.modelType(), change.versionId(),
+                change.previousVersionId(), change.reason(), change.at());
+    }
+}
