@@ -9,10 +9,11 @@ import java.time.Instant;
  * @param cursor            the change's place in the feed: global, growing in commit order, kept
  *                          across restarts; pass it to {@link ModelRegistry#activationChangesSince}
  *                          to resume after it
+ * @param modelId           the model's id as stored ({@code {model_type}_{sensor_id}})
  * @param versionId         the version that became active; null when the model's last version was deleted
  * @param previousVersionId the version it replaced; null for a model's first version
  * @param at                when the change was made (UTC)
  */
-public record ActivationEvent(long cursor, String sensorId, String modelType, String versionId,
+public record ActivationEvent(long cursor, String modelId, String sensorId, String modelType, String versionId,
                               String previousVersionId, ActivationReason reason, Instant at) {
 }

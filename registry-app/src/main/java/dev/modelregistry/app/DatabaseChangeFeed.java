@@ -25,7 +25,7 @@ final class DatabaseChangeFeed implements ChangeFeed {
     }
 
     private static ActivationEvent event(FeedChange change) {
-        return new ActivationEvent(change.cursor(), change.sensorId(), change.modelType(), change.versionId(),
+        return new ActivationEvent(change.cursor(), change.modelId(), change.sensorId(), change.modelType(), change.versionId(),
                 change.previousVersionId(), change.reason(), change.at());
     }
 }

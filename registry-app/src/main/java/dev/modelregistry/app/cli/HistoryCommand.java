@@ -123,7 +123,7 @@ final class HistoryCommand extends RegistryCommand {
     }
 
     private static String line(ActivationEvent change) {
-        return "#" + change.cursor() + "  " + Formats.table(change.at()) + "  " + change.modelType() + "_" + change.sensorId()
+        return "#" + change.cursor() + "  " + Formats.table(change.at()) + "  " + change.modelId()
                 + "  " + (change.previousVersionId() == null ? "-" : change.previousVersionId()) + " -> "
                 + (change.versionId() == null ? "none" : change.versionId()) + "  " + change.reason();
     }

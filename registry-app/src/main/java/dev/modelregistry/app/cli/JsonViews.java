@@ -104,7 +104,7 @@ final class JsonViews {
     static Map<String, Object> activation(ActivationEvent change) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cursor", change.cursor());
-        json.put("model_id", change.modelType() + "_" + change.sensorId());
+        json.put("model_id", change.modelId());
         json.put("sensor_id", change.sensorId());
         json.put("model_type", change.modelType());
         json.put("version_id", change.versionId());

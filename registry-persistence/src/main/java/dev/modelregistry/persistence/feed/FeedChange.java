@@ -10,6 +10,6 @@ import java.time.Instant;
  * @param versionId         the version that became active; null when the model was left without versions
  * @param previousVersionId the version it replaced; null for the first
  */
-public record FeedChange(long cursor, String sensorId, String modelType, String versionId,
+public record FeedChange(long cursor, String modelId, String sensorId, String modelType, String versionId,
                          String previousVersionId, ActivationReason reason, Instant at) {
 }
