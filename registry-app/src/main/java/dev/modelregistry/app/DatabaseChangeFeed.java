@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** The change feed of a registry database ({@link ActivationFeed}) as the application's {@link ChangeFeed}. */
-final class DatabaseChangeFeed implements ChangeFeed {
+public final class DatabaseChangeFeed implements ChangeFeed {
 
     private final ActivationFeed feed;
 
-    DatabaseChangeFeed(ActivationFeed feed) {
+    private DatabaseChangeFeed(ActivationFeed feed) {
         this.feed = feed;
+    }
+
+    /** The application's view of a database's change feed. */
+    public static ChangeFeed over(ActivationFeed feed) {
+        return new DatabaseChangeFeed(feed);
     }
 
     @Override

@@ -23,6 +23,6 @@ final class RegistryBootstrap {
         return new RegistryService(database.repository(), database.unitOfWork(),
                 ReadModelQueries.over(database), new FileSystemArtifactStore(artifactRoot, protectedPaths),
                 weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database,
-                new DatabaseChangeFeed(database.feed()));
+                DatabaseChangeFeed.over(database.feed()));
     }
 }

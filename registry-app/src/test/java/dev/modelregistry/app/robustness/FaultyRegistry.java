@@ -1,5 +1,6 @@
 package dev.modelregistry.app.robustness;
 
+import dev.modelregistry.app.DatabaseChangeFeed;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ReadModelQueries;
 import dev.modelregistry.app.RegistryService;
@@ -27,6 +28,6 @@ final class FaultyRegistry {
                 ReadModelQueries.over(database), new FileSystemArtifactStore(artifactRoot,
                         FileSystemArtifactStore.sqliteRegistryFiles(faults.file().getParent())),
                 ScoringWeights.DEFAULTS, new RandomVersionIdGenerator(), Clock.systemUTC(), faults.file().toString(),
-                faults);
+                faults, DatabaseChangeFeed.over(database.feed()));
     }
 }
