@@ -1,6 +1,8 @@
 package dev.modelregistry.app;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -21,4 +23,16 @@ public interface ChangeFeed {
      * {@code listener} on the feed's thread, each once and in order, until the handle is closed.
      */
     AutoCloseable subscribe(long afterCursor, Consumer<ActivationEvent> listener);
+
+    /**
+     * Calls {@code listener} with the sensor id and model type of each model whose active version
+     * a commit of this process changed, on the committing thread, before the write call returns.
+     */
+    AutoCloseable onOwnCommit(BiConsumer<String, String> listener);
+
+    /**
+     * Whether every change committed more than {@code bound} ago has reached the subscribers:
+     * false while the feed's thread is not running or has lost its connection.
+     */
+    boolean caughtUpWithin(Duration bound);
 }

@@ -2,7 +2,9 @@ package dev.modelregistry.app;
 
 import dev.modelregistry.persistence.feed.ActivationFeed;
 import dev.modelregistry.persistence.feed.FeedChange;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The change feed of a registry database ({@link ActivationFeed}) as the application's {@link ChangeFeed}. */
@@ -27,6 +29,16 @@ public final class DatabaseChangeFeed implements ChangeFeed {
     @Override
     public AutoCloseable subscribe(long afterCursor, Consumer<ActivationEvent> listener) {
         return feed.subscribe(afterCursor, change -> listener.accept(event(change)));
+    }
+
+    @Override
+    public AutoCloseable onOwnCommit(BiConsumer<String, String> listener) {
+        return feed.onOwnCommit(changed -> changed.forEach(model -> listener.accept(model.sensorId(), model.modelType())));
+    }
+
+    @Override
+    public boolean caughtUpWithin(Duration bound) {
+        return feed.caughtUpSince(System.nanoTime() - bound.toNanos());
     }
 
     private static ActivationEvent event(FeedChange change) {

@@ -35,7 +35,13 @@ public final class ModelRegistryJdbc {
     /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
     public static ModelRegistry open(String jdbcUrl, String user, String password, ScoringWeights weights,
                                      Path artifactRoot) {
+        return open(jdbcUrl, user, password, weights, artifactRoot, ActiveVersionCache.NONE);
+    }
+
+    /** @param cache {@link ActiveVersionCache#IN_PROCESS}: active versions answered from memory, kept coherent by the change feed */
+    public static ModelRegistry open(String jdbcUrl, String user, String password, ScoringWeights weights,
+                                     Path artifactRoot, ActiveVersionCache cache) {
         RegistryDatabase database = RegistryDatabase.openJdbc(jdbcUrl, user, password);
-        return RegistryBootstrap.wire(database, weights, artifactRoot, List.of(), database.jdbcUrl());
+        return RegistryBootstrap.wire(database, weights, artifactRoot, List.of(), database.jdbcUrl(), cache);
     }
 }

@@ -49,8 +49,19 @@ public final class ModelRegistrySQLite {
 
     /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
     public static ModelRegistry open(Path registryDir, ScoringWeights weights, Path artifactRoot) {
+        return open(registryDir, weights, artifactRoot, ActiveVersionCache.NONE);
+    }
+
+    /** Default weights and artifact root; {@code cache} chooses whether active versions are kept in memory. */
+    public static ModelRegistry open(Path registryDir, ActiveVersionCache cache) {
+        return open(registryDir, ScoringWeights.DEFAULTS, FileSystemArtifactStore.defaultRootFor(registryDir), cache);
+    }
+
+    /** @param cache {@link ActiveVersionCache#IN_PROCESS}: active versions answered from memory, kept coherent by the change feed */
+    public static ModelRegistry open(Path registryDir, ScoringWeights weights, Path artifactRoot, ActiveVersionCache cache) {
         RegistryDatabase database = RegistryDatabase.openSqlite(registryDir);
         return RegistryBootstrap.wire(database, weights, artifactRoot,
-                FileSystemArtifactStore.sqliteRegistryFiles(registryDir), registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString());
+                FileSystemArtifactStore.sqliteRegistryFiles(registryDir), registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString(),
+                cache);
     }
 }

@@ -1,6 +1,8 @@
 package dev.modelregistry.app;
 
 import dev.modelregistry.app.artifact.FileSystemArtifactStore;
+import dev.modelregistry.app.query.CachedActiveVersions;
+import dev.modelregistry.app.query.RegistryQueries;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import dev.modelregistry.persistence.RegistryDatabase;
@@ -20,9 +22,20 @@ final class RegistryBootstrap {
      */
     static ModelRegistry wire(RegistryDatabase database, ScoringWeights weights, Path artifactRoot,
                               List<Path> protectedPaths, String location) {
-        return new RegistryService(database.repository(), database.unitOfWork(),
-                ReadModelQueries.over(database), new FileSystemArtifactStore(artifactRoot, protectedPaths),
-                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database,
-                DatabaseChangeFeed.over(database.feed()));
+        return wire(database, weights, artifactRoot, protectedPaths, location, ActiveVersionCache.NONE);
+    }
+
+    /** @param cache whether the active-version answers are kept in memory (coherent through the change feed) */
+    static ModelRegistry wire(RegistryDatabase database, ScoringWeights weights, Path artifactRoot,
+                              List<Path> protectedPaths, String location, ActiveVersionCache cache) {
+        ChangeFeed feed = DatabaseChangeFeed.over(database.feed());
+        RegistryQueries queries = ReadModelQueries.over(database);
+        if (cache == ActiveVersionCache.IN_PROCESS) {
+            queries = new RegistryQueries(CachedActiveVersions.over(queries.activeVersions(), feed), queries.versions(),
+                    queries.models(), queries.search());
+        }
+        return new RegistryService(database.repository(), database.unitOfWork(), queries,
+                new FileSystemArtifactStore(artifactRoot, protectedPaths),
+                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database, feed);
     }
 }

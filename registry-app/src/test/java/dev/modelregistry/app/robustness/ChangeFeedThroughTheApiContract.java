@@ -29,6 +29,9 @@ abstract class ChangeFeedThroughTheApiContract {
     /** Opens the registry under test (the same database each call). */
     protected abstract ModelRegistry open();
 
+    /** Opens the same database with the in-process cache of active versions. */
+    protected abstract ModelRegistry openCached();
+
     /** The arguments that make {@link FeedChild} open the same database. */
     protected abstract List<String> childArguments();
 
@@ -135,6 +138,57 @@ abstract class ChangeFeedThroughTheApiContract {
             assertThatThrownBy(() -> registry.onActivationChange(null))
                     .isInstanceOf(InvalidFeedRequestException.class).hasMessageContaining("listener");
             assertThat(registry.activationChangesSince(Long.MAX_VALUE, 1000)).isEmpty();
+        }
+    }
+
+    @Test
+    void theCacheIsNeverStaleAfterThisProcesssOwnWrites() {
+        String sensor = aSensor();
+        try (ModelRegistry registry = openCached()) {
+            assertThat(registry.getActiveModelVersion(sensor, "telemanom")).isEmpty();
+            String first = registry.registerModel(FeedChild.registration(sensor, 0.09));
+            assertThat(registry.getActiveModelVersion(sensor, "telemanom")).contains(first);
+            double rate = 0.09;
+            String previous = first;
+            for (int i = 0; i < 10; i++) {
+                rate -= 0.005;
+                String better = registry.registerModel(FeedChild.registration(sensor, rate));
+                assertThat(registry.getActiveModelVersion(sensor, "telemanom")).as("after registering " + better)
+                        .contains(better);
+                assertThat(registry.getActiveModel(sensor, "telemanom").orElseThrow().versionId()).isEqualTo(better);
+                registry.promoteVersion(previous);
+                assertThat(registry.getActiveModelVersion(sensor, "telemanom")).as("after promoting " + previous)
+                        .contains(previous);
+                assertThat(registry.getActiveModel(sensor, "telemanom").orElseThrow().versionId()).isEqualTo(previous);
+                previous = better;
+            }
+        }
+    }
+
+    @Test
+    void theCacheAnswersAnotherProcesssPromotionOnceTheFeedDeliveredItAndWithinTheBound() throws Exception {
+        String sensor = aSensor();
+        BlockingQueue<ActivationEvent> delivered = new LinkedBlockingQueue<>();
+        try (ModelRegistry registry = openCached();
+             AutoCloseable subscription = registry.onActivationChange(delivered::add); // after the cache's own
+             Child other = new Child()) {
+            String first = other.send("register " + sensor + " 0.09");
+            String second = other.send("register " + sensor + " 0.05");
+            assertThat(delivered.poll(10, TimeUnit.SECONDS)).isNotNull();
+            assertThat(delivered.poll(10, TimeUnit.SECONDS)).isNotNull();
+            assertThat(registry.getActiveModelVersion(sensor, "telemanom")).contains(second); // now in memory
+            assertThat(registry.getActiveModel(sensor, "telemanom").orElseThrow().versionId()).isEqualTo(second);
+
+            other.send("promote " + first);
+            long committed = System.nanoTime();
+            while (!registry.getActiveModelVersion(sensor, "telemanom").orElseThrow().equals(first)) {
+                assertThat(System.nanoTime() - committed).as("stale longer than the bound (with a margin for a loaded machine)")
+                        .isLessThan(TimeUnit.SECONDS.toNanos(10));
+                Thread.sleep(5);
+            }
+            assertThat(delivered.poll(10, TimeUnit.SECONDS).versionId()).isEqualTo(first);
+            assertThat(registry.getActiveModelVersion(sensor, "telemanom")).contains(first);
+            assertThat(registry.getActiveModel(sensor, "telemanom").orElseThrow().versionId()).isEqualTo(first);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.modelregistry.app.robustness;
 
+import dev.modelregistry.app.ActiveVersionCache;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.domain.scoring.ScoringWeights;
@@ -34,6 +35,12 @@ class PostgresChangeFeedThroughTheApiTest extends ChangeFeedThroughTheApiContrac
     @Override
     protected ModelRegistry open() {
         return ModelRegistryJdbc.open(schema.url(), schema.user(), schema.password(), ScoringWeights.DEFAULTS, tmp);
+    }
+
+    @Override
+    protected ModelRegistry openCached() {
+        return ModelRegistryJdbc.open(schema.url(), schema.user(), schema.password(), ScoringWeights.DEFAULTS, tmp,
+                ActiveVersionCache.IN_PROCESS);
     }
 
     @Override

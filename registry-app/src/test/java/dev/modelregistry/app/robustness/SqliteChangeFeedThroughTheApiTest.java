@@ -1,5 +1,6 @@
 package dev.modelregistry.app.robustness;
 
+import dev.modelregistry.app.ActiveVersionCache;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistrySQLite;
 import java.nio.file.Path;
@@ -15,6 +16,11 @@ class SqliteChangeFeedThroughTheApiTest extends ChangeFeedThroughTheApiContract 
     @Override
     protected ModelRegistry open() {
         return ModelRegistrySQLite.open(tmp.resolve("registry_sqlite"));
+    }
+
+    @Override
+    protected ModelRegistry openCached() {
+        return ModelRegistrySQLite.open(tmp.resolve("registry_sqlite"), ActiveVersionCache.IN_PROCESS);
     }
 
     @Override
