@@ -1,6 +1,7 @@
 package dev.modelregistry.persistence.feed;
 
 import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.persistence.jpa.ChangedModel;
 import dev.modelregistry.persistence.query.ReadConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,8 +32,6 @@ import java.util.logging.Logger;
  */
 public final class ActivationFeed implements AutoCloseable {
 
-    /** The PostgreSQL notification channel the writing transaction notifies (payload: the schema). */
-    public static final String CHANNEL = "model_registry_feed";
     /** The most changes one read returns. */
     public static final int MAX_LIMIT = 1000;
     static final String THREAD_NAME = "registry-activation-feed";

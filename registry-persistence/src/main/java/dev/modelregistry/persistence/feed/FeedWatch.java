@@ -1,5 +1,6 @@
 package dev.modelregistry.persistence.feed;
 
+import dev.modelregistry.persistence.jpa.ActivationCursors;
 import dev.modelregistry.persistence.query.ReadConnections.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,7 @@ import org.postgresql.PGConnection;
  * How the feed thread learns that another connection may have committed a change, on a dedicated
  * connection of its own (never one of the pool): SQLite by {@code PRAGMA data_version} (it changes
  * when any other connection, of this process or another, commits to the file), PostgreSQL by
- * {@code LISTEN} on {@link ActivationFeed#CHANNEL} (the writing transaction sends {@code NOTIFY};
+ * {@code LISTEN} on {@link ActivationCursors#CHANNEL} (the writing transaction sends {@code NOTIFY};
  * every wait also ends in a read, so a lost notification or connection loses nothing).
  */
 abstract class FeedWatch implements AutoCloseable {
@@ -95,7 +96,7 @@ abstract class FeedWatch implements AutoCloseable {
             super(connection, SqlDialect.POSTGRESQL);
             this.listening = connection.unwrap(PGConnection.class);
             try (Statement listen = connection.createStatement()) {
-                listen.execute("LISTEN " + ActivationFeed.CHANNEL);
+                listen.execute("LISTEN " + ActivationCursors.CHANNEL);
             }
         }
 

@@ -1,7 +1,5 @@
 package dev.modelregistry.persistence.jpa;
 
-import dev.modelregistry.persistence.feed.ActivationFeed;
-import dev.modelregistry.persistence.feed.ChangedModel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,10 +16,13 @@ import java.util.Set;
  * statement advances. Its row lock is held until the commit, so two transactions that record
  * changes commit in cursor order (PostgreSQL; SQLite has one writer at a time): a reader never
  * sees cursor {@code n + 1} committed while {@code n} is still to come. On PostgreSQL the
- * transaction also sends {@code NOTIFY} on {@link ActivationFeed#CHANNEL}, delivered at commit.
+ * transaction also sends {@code NOTIFY} on {@link #CHANNEL}, delivered at commit.
  * A transaction that changed no active version runs one indexed query and locks nothing.
  */
-final class ActivationCursors {
+public final class ActivationCursors {
+
+    /** The PostgreSQL notification channel a transaction that recorded changes notifies (payload: the schema). */
+    public static final String CHANNEL = "model_registry_feed";
 
     private static final String PENDING = "SELECT h.change_id, m.sensor_id, m.model_type FROM activation_history h"
             + " JOIN models m ON m.model_id = h.model_id WHERE h.feed_cursor IS NULL"
@@ -29,7 +30,7 @@ final class ActivationCursors {
     private static final String ADVANCE = "UPDATE activation_feed SET last_cursor = last_cursor + ? WHERE id = 1"
             + " RETURNING last_cursor";
     private static final String NUMBER = "UPDATE activation_history SET feed_cursor = ? WHERE change_id = ?";
-    private static final String NOTIFY = "SELECT pg_notify('" + ActivationFeed.CHANNEL + "', current_schema())";
+    private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', current_schema())";
 
     private ActivationCursors() {
     }

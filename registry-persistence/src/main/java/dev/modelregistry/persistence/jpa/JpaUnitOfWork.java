@@ -6,8 +6,6 @@ import dev.modelregistry.domain.RegistryException;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.UnitOfWork;
-import dev.modelregistry.persistence.feed.ActivationFeed;
-import dev.modelregistry.persistence.feed.ChangedModel;
 import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
 import java.util.List;
@@ -66,7 +64,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
 
     /**
      * @param committed told, after each commit that changed active versions, which models (the
-     *                  change feed: {@link ActivationFeed#committed}); its failures are its own
+     *                  change feed); its failures are its own
      */
     public JpaUnitOfWork(Supplier<SessionFactory> sessionFactories, boolean singleWriter,
                          Consumer<Set<ChangedModel>> committed) {
