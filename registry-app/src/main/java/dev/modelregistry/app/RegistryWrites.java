@@ -9,7 +9,6 @@ import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
-import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.ModelVersion;
@@ -152,9 +151,7 @@ final class RegistryWrites {
         if (keepLastN < 1) {
             throw new InvalidRetentionException(keepLastN);
         }
-        return unitOfWork.read(() -> repository.findOverviews(null)).stream()
-                .filter(overview -> overview.versionCount() > keepLastN)
-                .map(ModelOverview::modelId).toList();
+        return unitOfWork.read(() -> repository.findIdsWithMoreVersionsThan(keepLastN));
     }
 
     private Model owner(VersionId versionId) {

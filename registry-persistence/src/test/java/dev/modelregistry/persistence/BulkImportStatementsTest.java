@@ -67,9 +67,9 @@ class BulkImportStatementsTest {
             // 2 queries, then per table (models, versions + data_lineage, history, the models' active_version
             // update) ceil(rows / 50) batches; nothing per model
             assertThat(statistics.getPrepareStatementCount()).as("statements prepared").isLessThan(MODELS / 4);
-            assertThat(database.unitOfWork().execute(() -> repository.statistics().totalVersions()))
+            assertThat(database.unitOfWork().execute(() -> database.readModels().statistics().statistics().totalVersions()))
                     .isEqualTo((long) MODELS * VERSIONS_PER_MODEL);
-            assertThat(database.unitOfWork().execute(() -> repository.findActiveVersionId(
+            assertThat(database.unitOfWork().execute(() -> database.readModels().activeVersions().activeVersionId(
                     SensorId.of("bulk-7"), ModelType.of("telemanom")))).contains(VersionId.of("bulk-7-0"));
         }
     }

@@ -154,7 +154,7 @@ abstract class DatabaseBehaviourTest {
             Model model = database().repository().findById(new ModelId("telemanom_" + sensor)).orElseThrow();
             return model.register(IDS.nextId(), aSpec(metricsWithAnomalyRate(0.09)), SCORING, Fixtures.at(1)).id();
         });
-        assertThat(database().repository().findActiveVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(first);
+        assertThat(database().readModels().activeVersions().activeVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(first);
 
         try (Connection connection = connect();
              PreparedStatement activate = connection.prepareStatement(
@@ -171,14 +171,14 @@ abstract class DatabaseBehaviourTest {
         VersionId first = registerOne(sensor, Fixtures.T0);
         VersionId better = database().unitOfWork().execute(() -> database().repository().findById(modelId)
                 .orElseThrow().register(IDS.nextId(), aSpec(metricsWithAnomalyRate(0.01)), SCORING, Fixtures.at(1)).id());
-        assertThat(database().repository().findActiveVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(better);
+        assertThat(database().readModels().activeVersions().activeVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(better);
 
         database().unitOfWork().run(() -> database().repository().findById(modelId).orElseThrow()
                 .promote(first, Fixtures.at(2)));
-        assertThat(database().repository().findActiveVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(first);
+        assertThat(database().readModels().activeVersions().activeVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(first);
 
         database().unitOfWork().run(() -> database().repository().findById(modelId).orElseThrow()
                 .deleteVersion(first, true, Fixtures.at(3)));
-        assertThat(database().repository().findActiveVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(better);
+        assertThat(database().readModels().activeVersions().activeVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(better);
     }
 }

@@ -81,13 +81,13 @@ class LazyVersionsTest {
 
         assertThat(statistics.getCollectionLoadCount()).isZero();
         assertThat(statistics.getEntityLoadCount()).isLessThanOrEqualTo(2);
-        assertThat(database.repository().findActiveVersionId(SensorId.of("big"), Fixtures.TELEMANOM)).contains(id);
+        assertThat(database.readModels().activeVersions().activeVersionId(SensorId.of("big"), Fixtures.TELEMANOM)).contains(id);
     }
 
     @Test
     void theActiveVersionIsFoundWithoutLoadingAnyEntity() {
         Statistics statistics = statistics();
-        assertThat(database.repository().findActiveVersionId(SensorId.of("big"), Fixtures.TELEMANOM)).isPresent();
+        assertThat(database.readModels().activeVersions().activeVersionId(SensorId.of("big"), Fixtures.TELEMANOM)).isPresent();
         assertThat(statistics.getEntityLoadCount()).isZero();
         assertThat(statistics.getCollectionLoadCount()).isZero();
     }

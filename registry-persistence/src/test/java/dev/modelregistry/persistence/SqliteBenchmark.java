@@ -39,7 +39,7 @@ public final class SqliteBenchmark {
             for (int i = 0; i < lookups; i++) {
                 SensorId sensor = SensorId.of("sensor" + (i % models));
                 long t0 = System.nanoTime();
-                database.repository().findActiveVersionId(sensor, Fixtures.TELEMANOM).orElseThrow();
+                database.readModels().activeVersions().activeVersionId(sensor, Fixtures.TELEMANOM).orElseThrow();
                 nanos[i] = System.nanoTime() - t0;
             }
             long[] measured = Arrays.copyOfRange(nanos, lookups / 5, lookups); // first 20% are warm-up

@@ -112,7 +112,7 @@ class SqliteDatabaseBehaviourTest extends DatabaseBehaviourTest {
             assertThat(writerInside.await(10, TimeUnit.SECONDS)).isTrue();
 
             Optional<VersionId> active = assertTimeoutPreemptively(Duration.ofSeconds(2), () ->
-                    db.database().unitOfWork().read(() -> db.database().repository().findActiveVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)));
+                    db.database().unitOfWork().read(() -> db.database().readModels().activeVersions().activeVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)));
 
             assertThat(active).contains(versionId);
             releaseWriter.countDown();

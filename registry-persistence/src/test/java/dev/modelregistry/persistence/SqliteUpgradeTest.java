@@ -81,8 +81,8 @@ class SqliteUpgradeTest {
                 model.register(new RandomVersionIdGenerator().nextId(), aSpec(metricsWithAnomalyRate(0.01)), SCORING,
                         Instant.parse("2025-02-01T00:00:00Z"));
             });
-            assertThat(upgraded.repository().findVersionsNewestFirst(SensorId.of("S0"), Fixtures.TELEMANOM)).hasSize(4);
-            assertThat(upgraded.repository().findActiveVersionId(SensorId.of("S0"), Fixtures.TELEMANOM).orElseThrow().value()).isNotEqualTo("v01");
+            assertThat(upgraded.readModels().versions().newestFirst(SensorId.of("S0"), Fixtures.TELEMANOM)).hasSize(4);
+            assertThat(upgraded.readModels().activeVersions().activeVersionId(SensorId.of("S0"), Fixtures.TELEMANOM).orElseThrow().value()).isNotEqualTo("v01");
         }
     }
 

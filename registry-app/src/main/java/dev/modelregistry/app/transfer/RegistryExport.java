@@ -6,7 +6,6 @@ import dev.modelregistry.app.transfer.ExportRecords.End;
 import dev.modelregistry.app.transfer.ExportRecords.Header;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
-import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.UnitOfWork;
 import java.io.BufferedOutputStream;
@@ -63,8 +62,7 @@ public final class RegistryExport {
     }
 
     private TransferSummary writeFile(Path file, Path shownAs) throws IOException {
-        List<ModelId> ids = new ArrayList<>(unitOfWork.read(() -> repository.findOverviews(null)).stream()
-                .map(ModelOverview::modelId).toList());
+        List<ModelId> ids = new ArrayList<>(unitOfWork.read(repository::findAllIds));
         ids.sort(Comparator.comparing(ModelId::value)); // the same order on every database (no collation)
         long[] versions = {0};
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);

@@ -100,7 +100,7 @@ class LegacyRegistryCorruptionProperties {
         MigrationReport report = new LegacyMigration(target.opener(), Clock.systemUTC(), MigrationListener.SILENT)
                 .migrate(request(legacy));
         checkReport(report, corruption);
-        int stored = repository.findAll().stream().mapToInt(m -> m.versions().size()).sum();
+        int stored = repository.all().stream().mapToInt(m -> m.versions().size()).sum();
         if (REFUSALS.contains(report.outcome())) {
             assertThat(stored).as(corruption + ": nothing written on a refusal").isZero();
         } else {

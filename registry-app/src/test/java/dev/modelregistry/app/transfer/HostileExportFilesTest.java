@@ -180,7 +180,7 @@ class HostileExportFilesTest {
             assertThatThrownBy(() -> new RegistryImport(file).into(target.repository(), target.unitOfWork()))
                     .isInstanceOf(ExportFileException.class).hasMessageContaining("line " + (models + 1) + ": ");
 
-            assertThat(target.repository().statistics().totalModels()).isZero();
+            assertThat(target.readModels().statistics().statistics().totalModels()).isZero();
         }
     }
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A read-only summary of one model for listings, computed by the repository without loading
- * the model's versions.
+ * A read-only summary of one model for listings, computed by the read side without loading the
+ * model's versions.
  */
 public record ModelOverview(ModelId modelId, SensorId sensorId, ModelType modelType,
                             Optional<VersionId> activeVersion, long versionCount, Optional<Double> bestScore,

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Port: where Model aggregates live. Implementations run inside a {@link UnitOfWork}; changes to
- * a loaded aggregate become durable when the unit of work commits. Queries that only read
- * return versions in the documented order and never load more than they return.
+ * a loaded aggregate become durable when the unit of work commits. It holds what the write use
+ * cases need; listings, overviews, statistics and the active-version lookup are the read side's
+ * (query ports answered by read models), never this port's.
  */
 public interface ModelRepository {
 
@@ -44,23 +45,14 @@ public interface ModelRepository {
      */
     List<Model> findAllWithVersions(Collection<ModelId> modelIds);
 
-    /** The active version of the model of exactly this (sensor, type) pair: one indexed lookup. */
-    Optional<VersionId> findActiveVersionId(SensorId sensorId, ModelType modelType);
+    /** The ids of all models (with or without versions), ordered by id: one query, nothing loaded. */
+    List<ModelId> findAllIds();
 
-    /** All models, ordered by id. */
-    List<Model> findAll();
-
-    /** Models of one type, ordered by id. */
-    List<Model> findByType(ModelType modelType);
-
-    /** Summaries of all models (or of one type when {@code modelType} is not null), ordered by id. */
-    List<ModelOverview> findOverviews(ModelType modelType);
-
-    /** Versions of the model of exactly this (sensor, type) pair, newest first. */
-    List<ModelVersion> findVersionsNewestFirst(SensorId sensorId, ModelType modelType);
-
-    /** Versions whose score is at least {@code minimumScore}, best first. */
-    List<ModelVersion> findVersionsScoredAtLeast(double minimumScore);
+    /**
+     * The ids of the models with more than {@code count} versions, ordered by id: the only models
+     * a retention of {@code count} versions can change (one query, nothing loaded).
+     */
+    List<ModelId> findIdsWithMoreVersionsThan(int count);
 
     /**
      * The distinct model paths of all versions (as stored, nulls left out), in no particular
@@ -68,5 +60,4 @@ public interface ModelRepository {
      */
     Set<String> findDistinctModelPaths();
 
-    RegistryStatistics statistics();
 }

@@ -1,6 +1,5 @@
 package dev.modelregistry.domain.model;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
@@ -53,65 +51,19 @@ public class InMemoryModelRepository implements ModelRepository {
     }
 
     @Override
-    public Optional<VersionId> findActiveVersionId(SensorId sensorId, ModelType modelType) {
-        return findByPair(sensorId, modelType).flatMap(Model::activeVersionId);
+    public List<ModelId> findAllIds() {
+        return models.values().stream().map(Model::id).toList();
     }
 
     @Override
-    public List<Model> findAll() {
-        return List.copyOf(models.values());
-    }
-
-    @Override
-    public List<Model> findByType(ModelType modelType) {
-        return models.values().stream().filter(model -> model.modelType().equals(modelType)).toList();
-    }
-
-    @Override
-    public List<ModelOverview> findOverviews(ModelType modelType) {
-        return models.values().stream()
-                .filter(model -> modelType == null || model.modelType().equals(modelType))
-                .map(model -> new ModelOverview(model.id(), model.sensorId(), model.modelType(),
-                        model.activeVersionId(), model.versions().size(), model.bestScore(),
-                        model.createdAt(), model.updatedAt()))
-                .toList();
-    }
-
-    @Override
-    public List<ModelVersion> findVersionsNewestFirst(SensorId sensorId, ModelType modelType) {
-        return findByPair(sensorId, modelType).map(Model::newestFirst).orElse(List.of());
-    }
-
-    @Override
-    public List<ModelVersion> findVersionsScoredAtLeast(double minimumScore) {
-        return allVersions().filter(version -> version.performanceScore() >= minimumScore)
-                .sorted(Comparator.comparingDouble(ModelVersion::performanceScore).reversed()
-                        .thenComparing(version -> version.id().value()))
-                .toList();
+    public List<ModelId> findIdsWithMoreVersionsThan(int count) {
+        return models.values().stream().filter(model -> model.versions().size() > count).map(Model::id).toList();
     }
 
     @Override
     public Set<String> findDistinctModelPaths() {
         return allVersions().flatMap(version -> version.modelPath().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
-    @Override
-    public RegistryStatistics statistics() {
-        Map<String, Long> modelsByType = new TreeMap<>();
-        Map<String, Long> versionsByType = new TreeMap<>();
-        models.values().forEach(model -> {
-            modelsByType.merge(model.modelType().value(), 1L, Long::sum);
-            if (!model.versions().isEmpty()) {
-                versionsByType.merge(model.modelType().value(), (long) model.versions().size(), Long::sum);
-            }
-        });
-        List<ModelVersion> versions = allVersions().toList();
-        return new RegistryStatistics(models.size(), versions.size(),
-                versions.stream().filter(ModelVersion::isActive).count(), modelsByType, versionsByType,
-                versions.isEmpty() ? Optional.empty()
-                        : Optional.of(versions.stream().mapToDouble(ModelVersion::performanceScore).average().orElseThrow()),
-                versions.stream().map(ModelVersion::createdAt).max(Instant::compareTo));
     }
 
     /** Every model, ordered by id (for in-memory read sides over this repository). */

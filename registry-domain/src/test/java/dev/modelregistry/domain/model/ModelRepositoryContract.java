@@ -144,11 +144,13 @@ public abstract class ModelRepositoryContract {
             repository().save(model);
             return List.of(first, better);
         });
-        assertThat(tx(() -> repository().findActiveVersionId(sensorId, Fixtures.TELEMANOM))).contains(ids.get(1));
+        assertThat(tx(() -> repository().findByPair(sensorId, Fixtures.TELEMANOM).flatMap(Model::activeVersionId)))
+                .contains(ids.get(1));
 
         tx(() -> repository().findById(modelId).orElseThrow().promote(ids.get(0), at(3)));
 
-        assertThat(tx(() -> repository().findActiveVersionId(sensorId, Fixtures.TELEMANOM))).contains(ids.get(0));
+        assertThat(tx(() -> repository().findByPair(sensorId, Fixtures.TELEMANOM).flatMap(Model::activeVersionId)))
+                .contains(ids.get(0));
         tx(() -> {
             assertThat(repository().findVersion(ids.get(1)).orElseThrow().isActive()).isFalse();
             assertThat(repository().findVersion(ids.get(0)).orElseThrow().isActive()).isTrue();
@@ -170,7 +172,7 @@ public abstract class ModelRepositoryContract {
         });
 
         tx(() -> {
-            assertThat(repository().findVersionsNewestFirst(SensorId.of(sensor), ModelType.of("transformer")))
+            assertThat(repository().findByPair(SensorId.of(sensor), ModelType.of("transformer")).orElseThrow().newestFirst())
                     .extracting(ModelVersion::id)
                     .containsExactly(ids.get(2), ids.get(1), ids.get(0));
             assertThat(repository().findByVersion(ids.get(1))).map(Model::id).contains(modelId);
@@ -195,32 +197,11 @@ public abstract class ModelRepositoryContract {
 
         tx(() -> {
             assertThat(repository().findByPair(other, otherType)).isEmpty();
-            assertThat(repository().findActiveVersionId(other, otherType)).isEmpty();
-            assertThat(repository().findVersionsNewestFirst(other, otherType)).isEmpty();
+            assertThat(repository().findByPair(other, otherType)).flatMap(Model::activeVersionId).isEmpty();
             assertThat(repository().findByPair(owner, ownerType)).map(Model::id).contains(ModelId.of(owner, ownerType));
-            assertThat(repository().findActiveVersionId(owner, ownerType)).contains(versionId);
-            assertThat(repository().findVersionsNewestFirst(owner, ownerType)).extracting(ModelVersion::id)
+            assertThat(repository().findByPair(owner, ownerType)).flatMap(Model::activeVersionId).contains(versionId);
+            assertThat(repository().findByPair(owner, ownerType).orElseThrow().newestFirst()).extracting(ModelVersion::id)
                     .containsExactly(versionId);
-            return null;
-        });
-    }
-
-    @Test
-    void versionsScoredAtLeastAThresholdComeBestFirst() {
-        String sensor = freshSensor();
-        List<VersionId> ids = tx(() -> {
-            Model model = newModel(sensor, "telemanom");
-            VersionId perfect = register(model, 0.01, 1).id();
-            VersionId good = register(model, 0.0325, 2).id();
-            register(model, 0.1, 3);
-            repository().save(model);
-            return List.of(perfect, good);
-        });
-
-        tx(() -> {
-            List<VersionId> found = repository().findVersionsScoredAtLeast(0.9).stream().map(ModelVersion::id)
-                    .filter(ids::contains).toList();
-            assertThat(found).containsExactly(ids.get(0), ids.get(1));
             return null;
         });
     }
@@ -241,7 +222,8 @@ public abstract class ModelRepositoryContract {
 
         tx(() -> {
             assertThat(repository().findVersion(ids.get(1))).isEmpty();
-            assertThat(repository().findActiveVersionId(SensorId.of(sensor), Fixtures.TELEMANOM)).contains(ids.get(0));
+            assertThat(repository().findByPair(SensorId.of(sensor), Fixtures.TELEMANOM)).flatMap(Model::activeVersionId)
+                    .contains(ids.get(0));
             Model model = repository().findById(modelId).orElseThrow();
             assertThat(model.versions()).extracting(ModelVersion::id).containsExactly(ids.get(0));
             assertThat(model.history()).extracting(ActivationChange::reason)
@@ -277,78 +259,31 @@ public abstract class ModelRepositoryContract {
     }
 
     @Test
-    void modelsAreListedByIdAndFilteredByType() {
+    void modelIdsAreListedInOrderAndThoseWithMoreVersionsThanACountAreTheCleanupCandidates() {
         String sensor = freshSensor();
         tx(() -> {
             Model anomaly = newModel(sensor, "telemanom");
-            register(anomaly, 0.05, 1);
+            register(anomaly, 0.01, 1);
+            register(anomaly, 0.09, 2);
             Model forecaster = newModel(sensor, "transformer");
             register(forecaster, 0.05, 1);
             repository().save(anomaly);
             repository().save(forecaster);
+            repository().save(newModel(sensor, "empty"));
             return null;
         });
 
         tx(() -> {
-            List<String> all = repository().findAll().stream().map(m -> m.id().value()).filter(id -> id.endsWith(sensor)).toList();
-            assertThat(all).containsExactly("telemanom_" + sensor, "transformer_" + sensor);
-            assertThat(repository().findByType(ModelType.of("transformer"))).extracting(m -> m.id().value())
-                    .contains("transformer_" + sensor).doesNotContain("telemanom_" + sensor);
+            List<String> all = repository().findAllIds().stream().map(ModelId::value).toList();
+            assertThat(all).isSorted().contains("empty_" + sensor, "telemanom_" + sensor, "transformer_" + sensor);
+            assertThat(repository().findIdsWithMoreVersionsThan(1)).extracting(ModelId::value).isSorted()
+                    .contains("telemanom_" + sensor).doesNotContain("transformer_" + sensor, "empty_" + sensor);
+            assertThat(repository().findIdsWithMoreVersionsThan(0)).extracting(ModelId::value)
+                    .contains("telemanom_" + sensor, "transformer_" + sensor).doesNotContain("empty_" + sensor);
+            assertThat(repository().findIdsWithMoreVersionsThan(2)).extracting(ModelId::value)
+                    .doesNotContain("telemanom_" + sensor);
             return null;
         });
-    }
-
-    @Test
-    void overviewsSummariseEachModelWithoutItsVersions() {
-        String sensor = freshSensor();
-        VersionId champion = tx(() -> {
-            Model model = newModel(sensor, "telemanom");
-            VersionId best = register(model, 0.01, 1).id();
-            register(model, 0.09, 2);
-            repository().save(model);
-            repository().save(newModel(sensor, "transformer"));
-            return best;
-        });
-
-        tx(() -> {
-            List<ModelOverview> mine = repository().findOverviews(null).stream()
-                    .filter(overview -> overview.sensorId().value().equals(sensor)).toList();
-            assertThat(mine).extracting(overview -> overview.modelId().value())
-                    .containsExactly("telemanom_" + sensor, "transformer_" + sensor);
-            ModelOverview anomaly = mine.get(0);
-            assertThat(anomaly.activeVersion()).contains(champion);
-            assertThat(anomaly.versionCount()).isEqualTo(2);
-            assertThat(anomaly.bestScore()).contains(1.0);
-            assertThat(anomaly.createdAt()).isEqualTo(Fixtures.T0);
-            ModelOverview empty = mine.get(1);
-            assertThat(empty.activeVersion()).isEmpty();
-            assertThat(empty.versionCount()).isZero();
-            assertThat(repository().findOverviews(ModelType.of("transformer")))
-                    .extracting(overview -> overview.modelId().value())
-                    .contains("transformer_" + sensor).doesNotContain("telemanom_" + sensor);
-            return null;
-        });
-    }
-
-    @Test
-    void statisticsCountModelsVersionsAndActiveVersions() {
-        RegistryStatistics before = tx(() -> repository().statistics());
-        String sensor = freshSensor();
-        tx(() -> {
-            Model model = newModel(sensor, "telemanom");
-            register(model, 0.05, 1);
-            register(model, 0.09, 2);
-            repository().save(model);
-            return null;
-        });
-
-        RegistryStatistics after = tx(() -> repository().statistics());
-        assertThat(after.totalModels()).isEqualTo(before.totalModels() + 1);
-        assertThat(after.totalVersions()).isEqualTo(before.totalVersions() + 2);
-        assertThat(after.activeVersions()).isEqualTo(before.activeVersions() + 1);
-        assertThat(after.modelsByType().get("telemanom")).isEqualTo(before.modelsByType().getOrDefault("telemanom", 0L) + 1);
-        assertThat(after.averageScore()).isPresent();
-        assertThat(after.newestVersionAt()).isPresent();
     }
 
     @Test

@@ -2,21 +2,14 @@ package dev.modelregistry.persistence.jpa;
 
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
-import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelRepository;
-import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.ModelVersion;
-import dev.modelregistry.domain.model.RegistryStatistics;
-import dev.modelregistry.domain.model.SensorId;
 import dev.modelregistry.domain.model.VersionId;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
@@ -33,13 +26,6 @@ import org.hibernate.Session;
  * versions read outside a unit of work.
  */
 public final class JpaModelRepository implements ModelRepository {
-
-    /**
-     * Matches the partial index {@code uq_versions_one_active} literally (SQLite only uses a partial
-     * index then); the pair's columns make it the version of exactly this pair (R1).
-     */
-    private static final String ACTIVE_VERSION_SQL = "select version_id from versions where model_id = :modelId"
-            + " and is_active and sensor_id = :sensorId and model_type = :modelType";
 
     /** Ids per IN list: well below SQLite's 999 bound parameters of older builds and PostgreSQL's 32,767. */
     static final int IN_CHUNK = 500;
@@ -143,60 +129,16 @@ public final class JpaModelRepository implements ModelRepository {
     }
 
     @Override
-    public Optional<VersionId> findActiveVersionId(SensorId sensorId, ModelType modelType) {
-        return unitOfWork.read(session -> session.createNativeQuery(ACTIVE_VERSION_SQL, String.class)
-                .addSynchronizedEntityClass(ModelVersion.class)
-                .setParameter("modelId", ModelId.of(sensorId, modelType).value())
-                .setParameter("sensorId", sensorId.value()).setParameter("modelType", modelType.value())
-                .getResultStream().findFirst().map(VersionId::new));
+    public List<ModelId> findAllIds() {
+        return unitOfWork.read(session -> session.createQuery("select m.id from Model m order by m.id", String.class)
+                .getResultList().stream().map(ModelId::new).toList());
     }
 
     @Override
-    public List<Model> findAll() {
-        return unitOfWork.read(session -> session.createQuery("from Model m order by m.id", Model.class).getResultList());
-    }
-
-    @Override
-    public List<Model> findByType(ModelType modelType) {
-        return unitOfWork.read(session -> session
-                .createQuery("from Model m where m.modelType = :type order by m.id", Model.class)
-                .setParameter("type", modelType.value()).getResultList());
-    }
-
-    @Override
-    public List<ModelOverview> findOverviews(ModelType modelType) {
-        String hql = "select m.id, m.sensorId, m.modelType, m.activeVersion.id,"
-                + " (select count(v) from ModelVersion v where v.model = m), m.bestScore, m.createdAt, m.updatedAt"
-                + " from Model m" + (modelType == null ? "" : " where m.modelType = :type") + " order by m.id";
-        return unitOfWork.read(session -> {
-            var query = session.createQuery(hql, Object[].class);
-            if (modelType != null) {
-                query.setParameter("type", modelType.value());
-            }
-            return query.getResultList().stream().map(row -> new ModelOverview(
-                    new ModelId((String) row[0]), new SensorId((String) row[1]), new ModelType((String) row[2]),
-                    Optional.ofNullable((String) row[3]).map(VersionId::new), ((Number) row[4]).longValue(),
-                    Optional.ofNullable((Double) row[5]), (Instant) row[6], (Instant) row[7])).toList();
-        });
-    }
-
-    @Override
-    public List<ModelVersion> findVersionsNewestFirst(SensorId sensorId, ModelType modelType) {
-        return unitOfWork.read(session -> session.createQuery(
-                        "select v from ModelVersion v join fetch v.model m where m.id = :id"
-                                + " and m.sensorId = :sensorId and m.modelType = :modelType"
-                                + " order by v.createdAt desc, v.id desc", ModelVersion.class)
-                .setParameter("id", ModelId.of(sensorId, modelType).value())
-                .setParameter("sensorId", sensorId.value()).setParameter("modelType", modelType.value())
-                .getResultList());
-    }
-
-    @Override
-    public List<ModelVersion> findVersionsScoredAtLeast(double minimumScore) {
-        return unitOfWork.read(session -> session.createQuery(
-                        "select v from ModelVersion v join fetch v.model where v.performanceScore >= :minimum"
-                                + " order by v.performanceScore desc, v.createdAt desc, v.id", ModelVersion.class)
-                .setParameter("minimum", minimumScore).getResultList());
+    public List<ModelId> findIdsWithMoreVersionsThan(int count) {
+        return unitOfWork.read(session -> session.createQuery("select m.id from Model m where"
+                        + " (select count(v) from ModelVersion v where v.model = m) > :count order by m.id", String.class)
+                .setParameter("count", (long) count).getResultList().stream().map(ModelId::new).toList());
     }
 
     @Override
@@ -204,28 +146,5 @@ public final class JpaModelRepository implements ModelRepository {
         return unitOfWork.read(session -> Set.copyOf(session
                 .createQuery("select distinct v.modelPath from ModelVersion v where v.modelPath is not null", String.class)
                 .getResultList()));
-    }
-
-    @Override
-    public RegistryStatistics statistics() {
-        return unitOfWork.read(session -> {
-            long models = session.createQuery("select count(m) from Model m", Long.class).getSingleResult();
-            Object[] versions = session.createQuery(
-                    "select count(v), sum(case when v.active = true then 1 else 0 end), avg(v.performanceScore),"
-                            + " max(v.createdAt) from ModelVersion v", Object[].class).getSingleResult();
-            Map<String, Long> modelsByType = new LinkedHashMap<>();
-            session.createQuery("select m.modelType, count(m) from Model m group by m.modelType order by m.modelType",
-                    Object[].class).getResultList().forEach(row -> modelsByType.put((String) row[0], (Long) row[1]));
-            Map<String, Long> versionsByType = new LinkedHashMap<>();
-            session.createQuery("select v.modelType, count(v) from ModelVersion v group by v.modelType"
-                            + " order by v.modelType", Object[].class)
-                    .getResultList().forEach(row -> versionsByType.put((String) row[0], (Long) row[1]));
-            long totalVersions = ((Number) versions[0]).longValue();
-            long active = versions[1] == null ? 0 : ((Number) versions[1]).longValue();
-            Optional<Double> average = totalVersions == 0 || versions[2] == null
-                    ? Optional.empty() : Optional.of(((Number) versions[2]).doubleValue());
-            Optional<Instant> newest = Optional.ofNullable((Instant) versions[3]);
-            return new RegistryStatistics(models, totalVersions, active, modelsByType, versionsByType, average, newest);
-        });
     }
 }

@@ -159,7 +159,7 @@ class PythonRegistryAdoptionTest {
                         .satisfies(change -> assertThat(change.reason()).isEqualTo(ActivationReason.MIGRATED));
                 model.promote(dev.modelregistry.domain.model.VersionId.of("c421afc03f1c"), java.time.Instant.now());
             });
-            assertThat(database.repository().findActiveVersionId(
+            assertThat(database.readModels().activeVersions().activeVersionId(
                     SensorId.of("SMAP-NAV-005"), ModelType.of("telemanom")).orElseThrow().value()).isEqualTo("c421afc03f1c");
         }
         assertThat(count(registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME),

@@ -170,7 +170,7 @@ class UnitOfWorkOnAFullDiskTest {
 
         VersionId id = register("a", 100);
 
-        assertThat(database.repository().findActiveVersionId(SensorId.of("a"), ModelType.of("telemanom")))
+        assertThat(database.readModels().activeVersions().activeVersionId(SensorId.of("a"), ModelType.of("telemanom")))
                 .contains(id); // anomaly rate 0.01 beats 0.05
         assertThat(versionCount("telemanom_a")).isEqualTo(2);
         assertThat(brokenModels()).isEmpty();
