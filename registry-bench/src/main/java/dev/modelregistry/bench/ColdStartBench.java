@@ -83,14 +83,11 @@ final class ColdStartBench {
                 Samples.median(ours), Samples.median(plain), Samples.median(baseline)));
     }
 
-    /** The shipped example, migrated once into the work folder (the legacy folder is copied first). */
+    /** The shipped example, migrated into the work folder (the legacy folder is copied first). */
     private Path exampleRegistry() throws Exception {
         Path root = bench.work.resolve("example");
         Path target = root.resolve("registry_sqlite");
-        if (Files.isRegularFile(target.resolve("model_registry.db"))) {
-            return target;
-        }
-        Bench.deleteTree(root);
+        Bench.deleteTree(root); // migrated anew each run: a kept copy could have an older schema
         Path legacy = root.resolve("registry");
         copyTree(Path.of("data/models/registry"), legacy);
         Path log = bench.work.resolve("example-migrate.txt");
