@@ -18,14 +18,15 @@ import java.util.List;
  * rows inserted meanwhile never shift a later page (nothing skipped, nothing repeated). The
  * statement is built from the filters present; every value is a bind parameter.
  *
- * <p>Tags are matched through {@code version_tags}, which triggers keep equal to the tags of
- * every version (changelog release 1.2-search); data source and period through
+ * <p>Tags are matched through {@code version_tags}, which triggers keep equal to the tags and
+ * sort keys of every version (changelog releases 1.2-search and 1.2-search-keys): a tag search
+ * reads that table in order by (tag, sort key, version id); data source and period through
  * {@code data_lineage}. Indexes of that release serve each filter and both orders.
  */
 public final class VersionSearchReadModel {
 
     private static final String COLUMNS = "SELECT v.version_id, v.model_id, v.created_at, v.performance_score,"
-            + " v.is_active, v.model_path FROM versions v";
+            + " v.is_active, v.model_path FROM ";
 
     private final ReadConnections reads;
 
@@ -105,8 +106,7 @@ public final class VersionSearchReadModel {
         if (criteria.activeOnly()) {
             and(where).append("v.is_active");
         }
-        condition(where, values,
-                "EXISTS (SELECT 1 FROM version_tags t WHERE t.tag = ? AND t.version_id = v.version_id)", criteria.tag());
+        condition(where, values, "t.tag = ?", criteria.tag());
         if (criteria.dataSource() != null || criteria.filtersPeriod()) {
             StringBuilder lineage = new StringBuilder("l.version_id = v.version_id");
             condition(lineage, values, "l.data_source = ?", criteria.dataSource());
@@ -119,17 +119,21 @@ public final class VersionSearchReadModel {
             }
             and(where).append("EXISTS (SELECT 1 FROM data_lineage l WHERE ").append(lineage).append(')');
         }
-        String key = criteria.byScore() ? "v.performance_score" : "v.created_at";
+        // A tag drives from version_tags, whose copies of the sort keys order and page it by one index.
+        String keys = criteria.tag() == null ? "v." : "t.";
+        String from = criteria.tag() == null ? "versions v"
+                : "version_tags t JOIN versions v ON v.version_id = t.version_id";
+        String key = keys + (criteria.byScore() ? "performance_score" : "created_at");
         String direction = criteria.descending() ? " DESC" : " ASC";
         if (after != null) {
-            and(where).append('(').append(key).append(", v.version_id) ").append(criteria.descending() ? '<' : '>')
+            and(where).append('(').append(key).append(", ").append(keys).append("version_id) ").append(criteria.descending() ? '<' : '>')
                     .append(" (?, ?)");
             values.add(criteria.byScore() ? (Object) after.score() : instant(after.createdAt()));
             values.add(after.versionId());
         }
         values.add(limit);
-        String sql = COLUMNS + (where.isEmpty() ? "" : " WHERE " + where) + " ORDER BY " + key + direction
-                + ", v.version_id" + direction + " LIMIT ?";
+        String sql = COLUMNS + from + (where.isEmpty() ? "" : " WHERE " + where) + " ORDER BY " + key + direction
+                + ", " + keys + "version_id" + direction + " LIMIT ?";
         return new Statement(sql, values);
     }
 
