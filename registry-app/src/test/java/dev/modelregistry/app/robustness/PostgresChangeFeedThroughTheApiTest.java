@@ -5,11 +5,9 @@ import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The change feed through the public API on PostgreSQL, a schema per test, another JVM writing; skipped without a server. */
@@ -20,21 +18,12 @@ class PostgresChangeFeedThroughTheApiTest extends ChangeFeedThroughTheApiContrac
     @TempDir
     Path tmp;
 
-    private PostgresSchema schema;
-
-    @BeforeEach
-    void createSchema() throws SQLException {
-        schema = new PostgresSchema();
-    }
-
-    @AfterEach
-    void dropSchema() throws SQLException {
-        schema.close();
-    }
+    @RegisterExtension
+    final PostgresSchema schema = PostgresSchema.perTest();
 
     @Override
     protected ModelRegistry open() {
-        return ModelRegistryJdbc.open(schema.url(), schema.user(), schema.password(), ScoringWeights.DEFAULTS, tmp);
+        return schema.open(tmp);
     }
 
     @Override

@@ -1,14 +1,11 @@
 package dev.modelregistry.app.robustness;
 
 import dev.modelregistry.app.ModelRegistry;
-import dev.modelregistry.app.ModelRegistryJdbc;
-import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The identity rules through the public API on PostgreSQL, a schema per test; skipped without a server. */
@@ -19,21 +16,12 @@ class PostgresIdentityThroughTheApiTest extends IdentityThroughTheApiContract {
     @TempDir
     Path tmp;
 
-    private PostgresSchema schema;
-
-    @BeforeEach
-    void createSchema() throws SQLException {
-        schema = new PostgresSchema();
-    }
-
-    @AfterEach
-    void dropSchema() throws SQLException {
-        schema.close();
-    }
+    @RegisterExtension
+    final PostgresSchema schema = PostgresSchema.perTest();
 
     @Override
     protected ModelRegistry open() {
-        return ModelRegistryJdbc.open(schema.url(), schema.user(), schema.password(), ScoringWeights.DEFAULTS, tmp);
+        return schema.open(tmp);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.modelregistry.app.search;
 
 import dev.modelregistry.app.ModelRegistry;
-import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.app.robustness.PostgresSchema;
-import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.nio.file.Path;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +18,8 @@ class PostgresVersionSearchTest extends VersionSearchContract {
 
     @Override
     protected ModelRegistry open() throws Exception {
-        schema = new PostgresSchema();
-        return ModelRegistryJdbc.open(schema.url(), schema.user(), schema.password(), ScoringWeights.DEFAULTS, tmp);
+        schema = PostgresSchema.created();
+        return schema.open(tmp);
     }
 
     @Override
