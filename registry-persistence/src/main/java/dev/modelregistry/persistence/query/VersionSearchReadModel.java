@@ -20,8 +20,10 @@ import java.util.List;
  *
  * <p>Tags are matched through {@code version_tags}, which triggers keep equal to the tags and
  * sort keys of every version (changelog releases 1.2-search and 1.2-search-keys): a tag search
- * reads that table in order by (tag, sort key, version id); data source and period through
- * {@code data_lineage}. Indexes of that release serve each filter and both orders.
+ * reads that table in order by (tag, sort key, version id), a search by data source likewise
+ * reads {@code version_sources} (one row per source and version of {@code data_lineage}, same
+ * release); the period, and a source beside a tag, through {@code data_lineage}. Indexes of
+ * those releases serve each filter and both orders.
  */
 public final class VersionSearchReadModel {
 
@@ -107,7 +109,9 @@ public final class VersionSearchReadModel {
             and(where).append("v.is_active");
         }
         condition(where, values, "t.tag = ?", criteria.tag());
-        if (criteria.dataSource() != null || criteria.filtersPeriod()) {
+        boolean bySource = criteria.tag() == null && criteria.dataSource() != null;
+        condition(where, values, "s.data_source = ?", bySource ? criteria.dataSource() : null);
+        if ((criteria.dataSource() != null && !bySource) || criteria.filtersPeriod()) {
             StringBuilder lineage = new StringBuilder("l.version_id = v.version_id");
             condition(lineage, values, "l.data_source = ?", criteria.dataSource());
             if (criteria.filtersPeriod()) {
@@ -119,10 +123,11 @@ public final class VersionSearchReadModel {
             }
             and(where).append("EXISTS (SELECT 1 FROM data_lineage l WHERE ").append(lineage).append(')');
         }
-        // A tag drives from version_tags, whose copies of the sort keys order and page it by one index.
-        String keys = criteria.tag() == null ? "v." : "t.";
-        String from = criteria.tag() == null ? "versions v"
-                : "version_tags t JOIN versions v ON v.version_id = t.version_id";
+        // A tag drives from version_tags, else a data source from version_sources: their copies of
+        // the sort keys order and page the filter by one index.
+        String keys = criteria.tag() != null ? "t." : bySource ? "s." : "v.";
+        String from = criteria.tag() != null ? "version_tags t JOIN versions v ON v.version_id = t.version_id"
+                : bySource ? "version_sources s JOIN versions v ON v.version_id = s.version_id" : "versions v";
         String key = keys + (criteria.byScore() ? "performance_score" : "created_at");
         String direction = criteria.descending() ? " DESC" : " ASC";
         if (after != null) {
