@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * <pre>
  * ./bench            full run (about 10 minutes on 2 cores), writes BENCHMARKS.md
  * ./bench --quick    small sizes, for trying the harness; writes target/BENCHMARKS-quick.md
- * ./bench --only registration,scaling,lookup,queries,search,migration,coldstart
+ * ./bench --only registration,scaling,lookup,queries,search,feed,migration,coldstart
  * </pre>
  * PostgreSQL registrations run when {@code REGISTRY_BENCH_POSTGRES_URL} (and {@code _USER},
  * {@code _PASSWORD}) is set, in a fresh schema that is dropped afterwards.
@@ -37,7 +37,7 @@ public final class Bench {
     }
 
     /** The section names {@code --only} takes, in run order. */
-    static final List<String> SECTIONS = List.of("registration", "scaling", "lookup", "queries", "search", "migration", "coldstart");
+    static final List<String> SECTIONS = List.of("registration", "scaling", "lookup", "queries", "search", "feed", "migration", "coldstart");
 
     final boolean quick;
     final Path work;
@@ -88,6 +88,9 @@ public final class Bench {
         }
         if (selected(only, "search")) {
             new SearchBench(bench).run();
+        }
+        if (selected(only, "feed")) {
+            new FeedBench(bench).run();
         }
         if (selected(only, "migration")) {
             new MigrationBench(bench).run();

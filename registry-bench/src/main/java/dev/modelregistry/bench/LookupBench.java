@@ -1,6 +1,8 @@
 package dev.modelregistry.bench;
 
+import dev.modelregistry.app.ActiveVersionCache;
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelRegistrySQLite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,11 +10,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * Read latencies on a large registry (1,000,000 versions across 100,000 models, built once by a
  * JDBC bulk insert into the Liquibase schema and cached under the work folder): the active
- * version lookup, listing a model's versions, versions above a score, statistics.
+ * version lookup (uncached and with the in-process cache), the active model's details, listing a model's versions, versions above a score, statistics.
  */
 final class LookupBench {
 
@@ -35,17 +38,8 @@ final class LookupBench {
             Random random = new Random(5);
             int warm = bench.quick ? 5_000 : 20_000;
             int measured = bench.quick ? 20_000 : 100_000;
-            for (int i = 0; i < warm; i++) {
-                expectPresent(registry.getActiveModelVersion("S" + random.nextInt(models), "telemanom").isPresent());
-            }
-            Samples active = new Samples();
-            for (int i = 0; i < measured; i++) {
-                String sensor = "S" + random.nextInt(models);
-                long s = System.nanoTime();
-                boolean found = registry.getActiveModelVersion(sensor, "telemanom").isPresent();
-                active.add(System.nanoTime() - s);
-                expectPresent(found);
-            }
+            Samples active = timed(random, warm, measured,
+                    sensor -> registry.getActiveModelVersion(sensor, "telemanom").isPresent());
             Path file = dir.resolve("model_registry.db");
             Samples python = pythonPerCall(file, random, bench.quick ? 2_000 : 10_000);
             Samples floor = rawJdbc(file, random, warm, measured);
@@ -59,6 +53,13 @@ final class LookupBench {
             bench.result("lookup", "getActiveModelVersion p50 (uncached)", Samples.micros(active.quantile(0.5)), "-", "info");
             bench.result("lookup", "getActiveModelVersion p99 (uncached)", Samples.micros(active.quantile(0.99)), "< 20 us",
                     Bench.verdict(active.quantile(0.99) < 20_000));
+
+            Samples details = timed(random, warm, measured, sensor -> registry.getActiveModel(sensor, "telemanom").isPresent());
+            bench.result("lookup", "getActiveModel (details in one call) p50 (uncached)",
+                    Samples.micros(details.quantile(0.5)), "-", "info");
+            bench.result("lookup", "getActiveModel (details in one call) p99 (uncached)",
+                    Samples.micros(details.quantile(0.99)), "< 50 us", Bench.verdict(details.quantile(0.99) < 50_000));
+            cached(dir);
 
             Samples list = new Samples();
             for (int i = 0; i < 6_000; i++) {
@@ -97,6 +98,41 @@ final class LookupBench {
             bench.result("queries", String.format("getRegistryStats over %,d versions (median)", total),
                     Samples.micros(stats.median()), "< 50 ms", Bench.verdict(stats.median() < 50_000_000));
         }
+    }
+
+    /**
+     * {@code getActiveModelVersion} with {@link ActiveVersionCache#IN_PROCESS} on the same file:
+     * every model is read once (filling the cache), then random models are asked for.
+     */
+    private void cached(Path dir) {
+        try (ModelRegistry registry = ModelRegistrySQLite.open(dir, ActiveVersionCache.IN_PROCESS)) {
+            for (int m = 0; m < models; m++) {
+                expectPresent(registry.getActiveModelVersion("S" + m, "telemanom").isPresent());
+            }
+            Random random = new Random(9);
+            int measured = bench.quick ? 20_000 : 100_000;
+            Samples hits = timed(random, measured, measured,
+                    sensor -> registry.getActiveModelVersion(sensor, "telemanom").isPresent());
+            bench.result("lookup", "getActiveModelVersion mean / p50 (cached, IN_PROCESS)",
+                    Samples.micros(hits.mean()) + " / " + Samples.micros(hits.quantile(0.5)), "-", "info");
+            bench.result("lookup", "getActiveModelVersion p99 (cached, IN_PROCESS)", Samples.micros(hits.quantile(0.99)),
+                    "< 2 us", Bench.verdict(hits.quantile(0.99) < 2_000));
+        }
+    }
+
+    /** Times {@code lookup} of random sensors after {@code warm} untimed calls; each must find its model. */
+    private Samples timed(Random random, int warm, int measured, Predicate<String> lookup) {
+        Samples samples = new Samples();
+        for (int i = 0; i < warm + measured; i++) {
+            String sensor = "S" + random.nextInt(models);
+            long s = System.nanoTime();
+            boolean found = lookup.test(sensor);
+            if (i >= warm) {
+                samples.add(System.nanoTime() - s);
+            }
+            expectPresent(found);
+        }
+        return samples;
     }
 
     /**

@@ -48,7 +48,13 @@ final class Report {
                 + " the same run. Scaling: models bulk-loaded to 10 / 1,000 / 10,000 versions, then registrations"
                 + " interleaved across them, median each. Reads: a cached registry bulk-loaded by JDBC into the"
                 + " Liquibase schema, measured through the public API after a warm-up. Migration: child JVMs with"
-                + " -Xmx256m, wall time from process start to exit, peak heap from `-Xlog:gc,gc+heap+exit`.\n");
+                + " -Xmx256m, wall time from process start to exit, peak heap from `-Xlog:gc,gc+heap+exit`. The cached"
+                + " lookup opens the same file a second time with `ActiveVersionCache.IN_PROCESS`, reads every model once"
+                + " (filling the cache), then times random models after as many untimed calls. Change feed: a child JVM"
+                + " (`FeedWriter`) promotes two versions of one model in turn (SQLite 150 ms apart, PostgreSQL 50 ms) and"
+                + " prints the wall clock in epoch microseconds just after each `promoteVersion` returns; this process's"
+                + " `onActivationChange` listener takes the wall clock on receipt; the delay is the difference (one"
+                + " machine, one clock; `System.nanoTime` is per process), median and p95 over the changes.\n");
         return sb.toString();
     }
 }
