@@ -19,7 +19,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The benchmark harness (not run by {@code mvn verify}): measures the targets of DESIGN section 9
+ * The benchmark harness (not run by {@code mvn verify}): measures the speed targets (each row of
+ * the report names its target; README "Benchmarks")
  * with warm-up and repeated rounds, prints a table and writes {@code BENCHMARKS.md}.
  *
  * <pre>
