@@ -1,13 +1,10 @@
 package dev.modelregistry.persistence.feed;
 
 import dev.modelregistry.domain.model.ActivationReason;
-import dev.modelregistry.persistence.format.UtcText;
 import dev.modelregistry.persistence.query.ReadConnections.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +31,7 @@ final class FeedRows {
             while (row.next()) {
                 changes.add(new FeedChange(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), ActivationReason.valueOf(row.getString(7)),
-                        instant(row, 8, dialect)));
+                        dialect.instant(row, 8)));
             }
         }
         return changes;
@@ -45,12 +42,5 @@ final class FeedRows {
             row.next();
             return row.getLong(1);
         }
-    }
-
-    private static Instant instant(ResultSet row, int column, SqlDialect dialect) throws SQLException {
-        if (dialect == SqlDialect.SQLITE) {
-            return UtcText.parse(row.getString(column));
-        }
-        return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

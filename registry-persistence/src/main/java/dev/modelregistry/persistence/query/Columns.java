@@ -8,7 +8,6 @@ import dev.modelregistry.persistence.jpa.TagsJsonConverter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Reads column values the way the aggregate's mapping does: instants as UTC text with
@@ -28,12 +27,7 @@ final class Columns {
     }
 
     Instant instant(ResultSet row, int column) throws SQLException {
-        if (dialect == ReadConnections.SqlDialect.SQLITE) {
-            String text = row.getString(column);
-            return text == null ? null : UtcText.parse(text);
-        }
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return dialect.instant(row, column);
     }
 
     static Double nullableDouble(ResultSet row, int column) throws SQLException {

@@ -1,8 +1,12 @@
 package dev.modelregistry.persistence.query;
 
 import dev.modelregistry.domain.RegistryUnavailableException;
+import dev.modelregistry.persistence.format.UtcText;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -180,6 +184,19 @@ public final class ReadConnections implements AutoCloseable {
                 return POSTGRESQL;
             }
             throw new SQLException("the read models support SQLite and PostgreSQL, not " + product);
+        }
+
+        /**
+         * An instant column as the aggregate's mapping stores it: UTC text with microseconds on
+         * SQLite ({@link UtcText}), {@code timestamp with time zone} on PostgreSQL; SQL null is null.
+         */
+        public Instant instant(ResultSet row, int column) throws SQLException {
+            if (this == SQLITE) {
+                String text = row.getString(column);
+                return text == null ? null : UtcText.parse(text);
+            }
+            OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
         }
     }
 }
