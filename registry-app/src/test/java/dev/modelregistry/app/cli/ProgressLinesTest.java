@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ProgressLinesTest {
 
-    private final StepClock clock = new StepClock();
+    private final HandClock clock = new HandClock(Instant.parse("2025-10-01T08:00:00Z"));
     private final StringWriter text = new StringWriter();
     private final ProgressLines lines =
             new ProgressLines(new PrintWriter(text), "cleanup", "models", clock, Duration.ofSeconds(2));
@@ -49,28 +46,5 @@ class ProgressLinesTest {
         lines.progress(2, 4);
 
         assertThat(text.toString().lines()).containsExactly("cleanup: import 1/4 (25%)");
-    }
-
-    private static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2025-10-01T08:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
