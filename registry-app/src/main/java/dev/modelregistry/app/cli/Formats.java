@@ -19,10 +19,16 @@ final class Formats {
     private static final DateTimeFormatter TABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    private static final ObjectMapper COMPACT = new ObjectMapper();
+    /**
+     * The mappers, built on first use: a command that prints no JSON (a plain {@code registry
+     * stats}) does not pay for initialising Jackson.
+     */
+    private static final class Mappers {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        static final ObjectMapper COMPACT = new ObjectMapper();
+    }
 
     private Formats() {
     }
@@ -46,7 +52,7 @@ final class Formats {
     /** Pretty JSON of a tree of maps, lists and scalars, on its own lines. */
     static void printJson(PrintWriter out, Object tree) {
         try {
-            out.println(JSON.writeValueAsString(tree));
+            out.println(Mappers.JSON.writeValueAsString(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
@@ -55,7 +61,7 @@ final class Formats {
     /** One-line JSON, for configs and metrics in human output. */
     static String compact(Object tree) {
         try {
-            return COMPACT.writeValueAsString(tree);
+            return Mappers.COMPACT.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             return String.valueOf(tree);
         }
