@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * One long-lived read connection of {@link ReadConnections} with the statements prepared on it,
  * kept by their SQL text. Used by one thread at a time (the pool lends it to one caller); a
- * caller closes the result sets it opens, never the statements.
+ * caller binds every parameter of the statement it is lent and closes the result sets it
+ * opens, never the statements.
  */
 public final class ReadConnection {
 
@@ -20,14 +21,17 @@ public final class ReadConnection {
         this.connection = connection;
     }
 
-    /** The statement for {@code sql}, prepared on first use and reused after, its parameters cleared. */
+    /**
+     * The statement for {@code sql}, prepared on first use and reused after. Its parameters keep
+     * the values of the previous call until the caller binds them again: they are not cleared,
+     * because clearing them makes SQLite plan the statement anew on its next step (tens of
+     * microseconds for a join, more than the query itself).
+     */
     public PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null || statement.isClosed()) {
             statement = connection.prepareStatement(sql);
             statements.put(sql, statement);
-        } else {
-            statement.clearParameters();
         }
         return statement;
     }
