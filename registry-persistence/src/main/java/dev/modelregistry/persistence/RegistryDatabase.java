@@ -71,14 +71,14 @@ public final class RegistryDatabase implements AutoCloseable {
     private final ActivationFeed feed;
 
     /** @param watch opens the change feed's own connection (outside every pool) */
-    private RegistryDatabase(String jdbcUrl, Jpa jpa, boolean singleWriter, boolean readOnly, ReadModels readModels,
+    private RegistryDatabase(String jdbcUrl, Jpa jpa, boolean readOnly, ReadModels readModels,
                              ActivationFeed.ConnectionSource watch) {
         this.jdbcUrl = jdbcUrl;
         this.jpa = jpa;
         ReadConnections reads = readModels.connections();
         this.feed = ActivationFeed.over(reads, watch,
                 reads.dialect() == ReadConnections.SqlDialect.SQLITE ? SQLITE_FEED_POLL : SERVER_FEED_POLL);
-        JpaUnitOfWork unitOfWork = new JpaUnitOfWork(jpa::sessionFactory, singleWriter, feed::committed);
+        JpaUnitOfWork unitOfWork = new JpaUnitOfWork(jpa::sessionFactory, feed::committed);
         this.repository = new JpaModelRepository(unitOfWork);
         this.exposedUnitOfWork = readOnly ? new ReadOnlyUnitOfWork(unitOfWork, jdbcUrl) : unitOfWork;
         this.readModels = readModels;
@@ -138,7 +138,7 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setReadOnly(true);
         Pool sqlite = new Pool(pool, file.toString(), java.util.Set.of());
         Jpa jpa = new Jpa(() -> connect(sqlite), RegistrySQLiteDialect.class.getName(), Map.of(), file.toString());
-        return new RegistryDatabase(file.toString(), jpa, false, true, readModels,
+        return new RegistryDatabase(file.toString(), jpa, true, readModels,
                 ReadOnlyOpening.sqliteDataSource(file)::getConnection);
     }
 
@@ -338,7 +338,7 @@ public final class RegistryDatabase implements AutoCloseable {
             }
             DataSource watch = sqliteRegistryDir != null
                     ? ReadOnlyOpening.sqliteDataSource(sqliteRegistryDir.resolve(SQLITE_FILE_NAME)) : unpooled(pool.config());
-            return new RegistryDatabase(url, jpa, sqliteRegistryDir != null && !readOnly, readOnly, readModels,
+            return new RegistryDatabase(url, jpa, readOnly, readModels,
                     watch::getConnection);
         } catch (RuntimeException e) {
             if (readModels != null) {

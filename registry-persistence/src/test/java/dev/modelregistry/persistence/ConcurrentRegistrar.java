@@ -23,14 +23,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * in a second JVM: {@code java -cp <test classpath> dev.modelregistry.persistence.ConcurrentRegistrar
  * <registryDir> <sharedSensor> <ownSensor> <count>}; prints one registered version id a line.
  */
-final class ConcurrentRegistrar {
+public final class ConcurrentRegistrar {
 
     private static final RandomVersionIdGenerator IDS = new RandomVersionIdGenerator();
 
     private ConcurrentRegistrar() {
     }
 
-    static VersionId registerOne(RegistryDatabase database, String sensor) {
+    public static VersionId registerOne(RegistryDatabase database, String sensor) {
         double anomalyRate = 0.01 + ThreadLocalRandom.current().nextInt(1000) / 10_000.0;
         VersionId id = IDS.nextId();
         return database.unitOfWork().execute(() -> {

@@ -7,12 +7,14 @@ import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.UnitOfWork;
 import jakarta.persistence.LockModeType;
+import dev.modelregistry.persistence.jpa.CommitQueue.Call;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,24 +27,36 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * One Hibernate session and transaction per {@link #execute}, bound to the calling thread (the
- * repository works on the thread's current session); a nested {@code execute} joins the outer
- * one. Commits at the end. On a database server a write unit of work locks the model rows it
- * loads ({@link #modelLock}). When a concurrent writer got in the way (optimistic lock, a
- * concurrent insert of the same model, a busy SQLite database, a PostgreSQL serialization
- * failure or deadlock) the whole work runs again, at most {@value #MAX_ATTEMPTS} times with a
- * small jittered backoff; then {@link ConcurrentModelUpdateException} (or
- * {@link RegistryUnavailableException} when the database stayed busy) is thrown. A clash on a
- * version id becomes {@link DuplicateVersionException}.
+ * Hibernate sessions and transactions for {@link #execute}, with group commit: the calls of
+ * this process's threads queue ({@link CommitQueue}), and the calls waiting when a transaction
+ * starts, at most {@value #MAX_BATCH}, share it and its commit; each call returns once its own
+ * change is committed. The session is bound to the thread that runs the batch (the repository
+ * works on the thread's current session); a nested {@code execute} joins it. On a database
+ * server a write unit of work locks the model rows it loads ({@link #modelLock}).
+ *
+ * <p>A call that fails by a rule of the domain fails alone: it is rolled back to its savepoint
+ * and the others commit. When a concurrent writer got in the way (optimistic lock, a concurrent
+ * insert of the same model, a busy SQLite database, a PostgreSQL serialization failure or
+ * deadlock) the whole batch runs again, at most {@value #MAX_ATTEMPTS} times with a small
+ * jittered backoff. A batch that still fails, or fails in the database otherwise (a statement,
+ * the commit), is split: each of its calls runs again in a transaction of its own, under the
+ * same rules, and then fails with {@link ConcurrentModelUpdateException} (or
+ * {@link RegistryUnavailableException} when the database stayed busy), with
+ * {@link DuplicateVersionException} on a clash of version ids, or with the database failure in
+ * words. So a failure reaches only the calls it belongs to.
  */
 public final class JpaUnitOfWork implements UnitOfWork {
 
     static final int MAX_ATTEMPTS = 5;
 
+    /** The most write calls one transaction takes (group commit). */
+    static final int MAX_BATCH = 32;
+
     private final Supplier<SessionFactory> sessionFactories;
     private volatile Bound bound;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
-    private final Lock writers;
+    private final CommitQueue commits = new CommitQueue(MAX_BATCH, this::runBatch);
+    private final LongAdder transactionsCommitted = new LongAdder();
 
     /** What the unit of work takes from its session factory, once it has one. */
     private record Bound(SessionFactory sessionFactory, EntityPersister modelPersister, boolean lockModelRows) {
@@ -51,26 +65,14 @@ public final class JpaUnitOfWork implements UnitOfWork {
     private final Consumer<Set<ChangedModel>> committed;
 
     /**
-     * @param singleWriter queue this process's write transactions on a fair lock (SQLite: the
-     *                     database has one writer at a time anyway, and threads waiting in
-     *                     SQLite's busy handler sleep in coarse steps; other processes still
-     *                     meet the busy timeout)
      * @param sessionFactories the session factory, asked for on first use (a read-only registry
      *                         answers its reads without one and builds it only when needed)
+     * @param committed        told, after each commit that changed active versions, which models
+     *                         (the change feed); its failures are its own
      */
-    public JpaUnitOfWork(Supplier<SessionFactory> sessionFactories, boolean singleWriter) {
-        this(sessionFactories, singleWriter, changed -> { });
-    }
-
-    /**
-     * @param committed told, after each commit that changed active versions, which models (the
-     *                  change feed); its failures are its own
-     */
-    public JpaUnitOfWork(Supplier<SessionFactory> sessionFactories, boolean singleWriter,
-                         Consumer<Set<ChangedModel>> committed) {
+    public JpaUnitOfWork(Supplier<SessionFactory> sessionFactories, Consumer<Set<ChangedModel>> committed) {
         this.committed = committed;
         this.sessionFactories = sessionFactories;
-        this.writers = singleWriter ? new ReentrantLock(true) : null;
     }
 
     private Bound bound() {
@@ -91,34 +93,63 @@ public final class JpaUnitOfWork implements UnitOfWork {
             return work.get();
         }
         ensureOpen();
+        return commits.submit(work);
+    }
+
+    /** The queue of this process's write calls (how they were batched: tests and measurements). */
+    CommitQueue commits() {
+        return commits;
+    }
+
+    /** Write transactions committed so far (a batch split after a failure commits several). */
+    long transactionsCommitted() {
+        return transactionsCommitted.sum();
+    }
+
+    /** Runs the calls of one batch together in one transaction; each alone when that fails. */
+    private void runBatch(List<Call<?>> batch) {
+        if (batch.size() == 1 || !runTogether(batch)) {
+            batch.forEach(this::runAlone);
+        }
+    }
+
+    /**
+     * One transaction for the whole batch, run again after a conflict or while the database is
+     * busy (at most {@value #MAX_ATTEMPTS} times); a call that breaks a rule of the domain fails
+     * alone inside it. False when the transaction failed otherwise or kept clashing: then no call
+     * is finished and nothing of the batch was written.
+     */
+    private boolean runTogether(List<Call<?>> batch) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                transaction(batch, newTracker());
+                batch.forEach(Call::finish);
+                return true;
+            } catch (RuntimeException failure) {
+                PersistenceFailures.Kind kind = PersistenceFailures.classify(failure);
+                if (kind != PersistenceFailures.Kind.CONFLICT && kind != PersistenceFailures.Kind.BUSY) {
+                    return false;
+                }
+            } catch (Error failure) {
+                return false;
+            }
+            backoff(attempt);
+        }
+        return false;
+    }
+
+    /** One call in a transaction of its own, run again after a conflict or while the database is busy. */
+    private void runAlone(Call<?> call) {
         RuntimeException lastConflict = null;
         PersistenceFailures.Kind lastKind = null;
         String lastModel = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            if (writers != null) {
-                writers.lock();
-            }
-            ActiveFlagSynchronizer tracker = new ActiveFlagSynchronizer(bound().modelPersister());
-            Session session = bound().sessionFactory().withOptions().interceptor(tracker).openSession();
-            tracker.attach(session);
-            current.set(session);
-            Transaction transaction = null;
-            Set<ChangedModel> changed = Set.of();
+            ActiveFlagSynchronizer tracker = newTracker();
             try {
-                transaction = session.beginTransaction();
-                T result = work.get();
-                if (transaction.getRollbackOnly()) {
-                    throw failedInside(session);
-                }
-                session.flush();
-                // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY)
-                Set<ChangedModel> recorded = session.doReturningWork(
-                        connection -> ActivationCursors.assign(connection, bound().lockModelRows()));
-                transaction.commit();
-                changed = recorded;
-                return result;
+                transaction(List.of(call), tracker);
+                call.finish();
+                return;
             } catch (RuntimeException failure) {
-                rollbackQuietly(transaction);
                 PersistenceFailures.Kind kind = PersistenceFailures.classify(failure);
                 switch (kind) {
                     case CONFLICT, BUSY -> {
@@ -126,27 +157,99 @@ public final class JpaUnitOfWork implements UnitOfWork {
                         lastKind = kind;
                         lastModel = PersistenceFailures.modelIdOf(failure, tracker.touchedModelIds());
                     }
-                    case DUPLICATE_VERSION -> throw new DuplicateVersionException(
-                            duplicateVersionId(failure, tracker.persistedVersionIds()));
-                    default -> throw asRegistryFailure(failure, kind, "; nothing was written");
+                    case DUPLICATE_VERSION -> {
+                        finish(call, new DuplicateVersionException(duplicateVersionId(failure, tracker.persistedVersionIds())));
+                        return;
+                    }
+                    default -> {
+                        finish(call, asRegistryFailure(failure, kind, "; nothing was written"));
+                        return;
+                    }
                 }
-            } finally {
-                current.remove();
-                closeQuietly(session);
-                if (writers != null) {
-                    writers.unlock();
-                }
-                if (!changed.isEmpty()) {
-                    committed.accept(changed);
-                }
+            } catch (Error failure) {
+                finish(call, failure);
+                return;
             }
             backoff(attempt);
         }
-        if (lastKind == PersistenceFailures.Kind.BUSY) {
-            throw new RegistryUnavailableException("the registry database stayed busy after " + MAX_ATTEMPTS
-                    + " attempts: " + PersistenceFailures.rootMessage(lastConflict), lastConflict);
+        finish(call, lastKind == PersistenceFailures.Kind.BUSY
+                ? new RegistryUnavailableException("the registry database stayed busy after " + MAX_ATTEMPTS
+                        + " attempts: " + PersistenceFailures.rootMessage(lastConflict), lastConflict)
+                : new ConcurrentModelUpdateException(lastModel == null ? "(unknown)" : lastModel, lastConflict));
+    }
+
+    private static void finish(Call<?> call, Throwable failure) {
+        call.failWith(failure);
+        call.finish();
+    }
+
+    private ActiveFlagSynchronizer newTracker() {
+        return new ActiveFlagSynchronizer(bound().modelPersister());
+    }
+
+    /**
+     * Runs the calls' works in one session and transaction and commits once: the feed's cursors
+     * last before the commit, the {@code committed} callback after it (before any caller
+     * returns). With several calls each runs after a savepoint and is flushed: a call that fails
+     * by a rule of the domain (no database failure, the transaction still sound) is rolled back
+     * to its savepoint and fails alone, the others go on. Any other failure rolls everything back
+     * and is thrown.
+     */
+    private void transaction(List<Call<?>> calls, ActiveFlagSynchronizer tracker) {
+        boolean isolate = calls.size() > 1;
+        Session session = bound().sessionFactory().withOptions().interceptor(tracker).openSession();
+        tracker.attach(session);
+        current.set(session);
+        Transaction transaction = null;
+        Set<ChangedModel> changed = Set.of();
+        try {
+            transaction = session.beginTransaction();
+            for (Call<?> call : calls) {
+                if (isolate) {
+                    runIsolated(call, session, transaction);
+                } else {
+                    call.run();
+                }
+                if (transaction.getRollbackOnly()) {
+                    throw failedInside(session);
+                }
+            }
+            session.flush();
+            // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY)
+            Set<ChangedModel> recorded = session.doReturningWork(
+                    connection -> ActivationCursors.assign(connection, bound().lockModelRows()));
+            transaction.commit();
+            transactionsCommitted.increment();
+            changed = recorded;
+        } catch (RuntimeException | Error failure) {
+            rollbackQuietly(transaction);
+            throw failure;
+        } finally {
+            current.remove();
+            closeQuietly(session);
+            if (!changed.isEmpty()) {
+                committed.accept(changed);
+            }
         }
-        throw new ConcurrentModelUpdateException(lastModel == null ? "(unknown)" : lastModel, lastConflict);
+    }
+
+    /** Runs one call of a batch after a savepoint; a domain failure rolls back to it and stays the call's own. */
+    private static void runIsolated(Call<?> call, Session session, Transaction transaction) {
+        Savepoint savepoint = session.doReturningWork(Connection::setSavepoint);
+        try {
+            call.run();
+            if (!transaction.getRollbackOnly()) {
+                session.flush(); // what a later call's failure clears from the session is written already
+            }
+        } catch (RuntimeException | Error failure) {
+            if (transaction.getRollbackOnly() || PersistenceFailures.isDatabaseFailure(failure)
+                    || PersistenceFailures.classify(failure) != PersistenceFailures.Kind.OTHER) {
+                throw failure;
+            }
+            session.doWork(connection -> connection.rollback(savepoint));
+            session.clear();
+            call.failWith(failure);
+        }
     }
 
     /**
