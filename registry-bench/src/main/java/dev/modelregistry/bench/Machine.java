@@ -1,8 +1,11 @@
 package dev.modelregistry.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -23,6 +26,36 @@ record Machine(int cpus, String cpuModel, String memory, String jvm, String date
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * The disk's durable small-write rate where the registries live: 4 KiB writes through a
+     * {@link StandardOpenOption#DSYNC} channel (each returns once the data is on the device),
+     * appended to a new 8 MB file, again and again for about {@code seconds}: what
+     * {@code dd if=/dev/zero of=f bs=4k count=2000 oflag=dsync} does, repeated; writes per
+     * second. A durable commit needs at least one such write.
+     */
+    static double dsyncWritesPerSecond(Path dir, double seconds) throws IOException {
+        Path file = dir.resolve("dsync-probe.bin");
+        ByteBuffer block = ByteBuffer.allocateDirect(4096);
+        long writes = 0;
+        long t0 = System.nanoTime();
+        long end = t0 + (long) (seconds * 1e9);
+        try {
+            while (System.nanoTime() < end) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.DSYNC)) {
+                    for (int i = 0; i < 2_000 && System.nanoTime() < end; i++) {
+                        block.clear();
+                        channel.write(block);
+                        writes++;
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return writes / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static String readCpuModel() {
