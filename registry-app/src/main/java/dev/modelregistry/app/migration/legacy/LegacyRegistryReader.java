@@ -11,8 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,7 +21,6 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,19 +137,6 @@ public final class LegacyRegistryReader {
         return forEachModel(registryDir, model -> model.versions().forEach(action));
     }
 
-    /** SHA-256 of a file's bytes as lower-case hex, the same fingerprint as {@link LegacyVersion#contentSha256()}. */
-    public static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
-
     /** A model entry of models_index.json that is usable, reduced to what the scan needs. */
     private record IndexModel(String modelId, String sensorId, String modelType, String activeVersion,
                               boolean activeVersionInvalid, List<String> versionIds) {
@@ -165,7 +149,6 @@ public final class LegacyRegistryReader {
         private final Path metadataDir;
         private final List<LegacyProblem> problems = new ArrayList<>();
         private final LegacyJson.Canonicalizer strings = new LegacyJson.Canonicalizer();
-        private final MessageDigest digest = sha256Digest();
         private final ArtifactPaths artifactPaths = new ArtifactPaths();
 
         Scan(Path registryDir) {
@@ -451,8 +434,7 @@ public final class LegacyRegistryReader {
             if (root == null) {
                 return null;
             }
-            String sha256 = HexFormat.of().formatHex(digest.digest(bytes));
-            return new MetadataFile(file, m, versionId, root).toVersion(derivedPath, sha256);
+            return new MetadataFile(file, m, versionId, root).toVersion(derivedPath);
         }
 
         /** Field-by-field reading of one metadata file, collecting every problem before giving up. */
@@ -470,7 +452,7 @@ public final class LegacyRegistryReader {
                 this.root = root;
             }
 
-            LegacyVersion toVersion(String derivedPath, String sha256) {
+            LegacyVersion toVersion(String derivedPath) {
                 if (!root.isObject()) {
                     invalid("(top level)", root, "must be a JSON object");
                     return null;
@@ -496,7 +478,7 @@ public final class LegacyRegistryReader {
                 }
                 return new LegacyVersion(versionId, model.modelId(), model.sensorId(), model.modelType(), createdAt,
                         trainingConfig, trainingMetrics, validationMetrics, size, trainingTime, dataHash, modelHash,
-                        description, tags, score, modelPath, file, sha256);
+                        description, tags, score, modelPath, file);
             }
 
             private void agrees(String field, String expected) {

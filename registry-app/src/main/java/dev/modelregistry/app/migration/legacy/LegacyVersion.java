@@ -34,7 +34,6 @@ import java.util.Objects;
  * @param modelPath           metadata {@code model_path} when present, else
  *                            {@code <modelsRoot>/<model_type>/<sensor_id>}
  * @param sourceFile          the metadata file this was read from
- * @param contentSha256       lower-case hex SHA-256 of the metadata file's bytes
  */
 public record LegacyVersion(
         String versionId,
@@ -53,8 +52,7 @@ public record LegacyVersion(
         List<String> tags,
         double performanceScore,
         String modelPath,
-        Path sourceFile,
-        String contentSha256) {
+        Path sourceFile) {
 
     public LegacyVersion {
         Objects.requireNonNull(versionId, "versionId");
@@ -64,7 +62,6 @@ public record LegacyVersion(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(modelPath, "modelPath");
         Objects.requireNonNull(sourceFile, "sourceFile");
-        Objects.requireNonNull(contentSha256, "contentSha256");
         trainingConfig = JsonObjectMap.immutableCopy(trainingConfig);
         trainingMetrics = JsonObjectMap.immutableCopy(trainingMetrics);
         validationMetrics = JsonObjectMap.immutableCopy(validationMetrics);
@@ -76,13 +73,5 @@ public record LegacyVersion(
         return new RecordedVersion(sensorId, modelType, versionId, createdAt, performanceScore, modelPath, trainingConfig,
                 trainingMetrics, validationMetrics, modelSizeBytes, trainingTimeSeconds, dataHash, modelHash, description,
                 tags);
-    }
-
-    /**
-     * Whether this version's metadata file had exactly the same bytes as a file with the given
-     * fingerprint: the test for "same id, different content" on a re-run.
-     */
-    public boolean sameContentAs(String otherSha256) {
-        return contentSha256.equalsIgnoreCase(otherSha256);
     }
 }

@@ -6,6 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -87,7 +90,7 @@ public final class LegacyFixtures {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(p)) {
-                    hashes.put(root.relativize(p).toString(), LegacyRegistryReader.sha256(Files.readAllBytes(p)));
+                    hashes.put(root.relativize(p).toString(), sha256(Files.readAllBytes(p)));
                 } else if (Files.isDirectory(p)) {
                     hashes.put(root.relativize(p) + "/", "dir");
                 }
@@ -96,6 +99,14 @@ public final class LegacyFixtures {
             throw new UncheckedIOException(e);
         }
         return hashes;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     /** Whether the domain's validation gate passes a legacy version (the reader itself judges nothing). */

@@ -176,26 +176,6 @@ class LegacyRegistryReaderTest {
         }
 
         @Test
-        void fingerprintsEachVersionWithTheSha256OfItsMetadataFile() throws IOException {
-            LegacyVersion v = reader.read(realRegistry()).version(PWR).orElseThrow();
-
-            String expected = LegacyRegistryReader.sha256(Files.readAllBytes(metadata(realRegistry(), PWR)));
-            assertThat(v.contentSha256()).isEqualTo(expected).hasSize(64);
-            assertThat(v.sameContentAs(expected.toUpperCase())).isTrue();
-        }
-
-        @Test
-        void detectsTheSameIdWithDifferentContentThroughTheFingerprint() {
-            Path registry = copyOfRealRegistry(tmp);
-            replaceIn(metadata(registry, PWR), "\"description\": \"", "\"description\": \"retrained: ");
-
-            String before = reader.read(realRegistry()).version(PWR).orElseThrow().contentSha256();
-            LegacyVersion after = reader.read(registry).version(PWR).orElseThrow();
-
-            assertThat(after.sameContentAs(before)).isFalse();
-        }
-
-        @Test
         void neverModifiesTheRegistryFolder() throws IOException {
             Path registry = copyOfRealRegistry(tmp);
             Path root = registry.getParent().getParent().getParent();
