@@ -73,4 +73,35 @@ class BulkImportStatementsTest {
                     SensorId.of("bulk-7"), ModelType.of("telemanom")))).contains(VersionId.of("bulk-7-0"));
         }
     }
+
+    @Test
+    void insertingNewModelsInBulkPreparesOneStatementPerTableAndBatch() {
+        try (RegistryDatabase database = RegistryDatabase.openSqlite(registryDir,
+                Map.of(AvailableSettings.GENERATE_STATISTICS, "true"))) {
+            List<Model> models = new ArrayList<>();
+            for (int m = 0; m < MODELS; m++) {
+                Model model = Model.create(SensorId.of("bulk-" + m), ModelType.of("telemanom"), Fixtures.T0);
+                List<ImportedVersion> versions = new ArrayList<>();
+                for (int v = 0; v < VERSIONS_PER_MODEL; v++) {
+                    versions.add(new ImportedVersion(SensorId.of("bulk-" + m), ModelType.of("telemanom"), VersionId.of("bulk-" + m + "-" + v),
+                            Fixtures.at(v), 0.5 + v / 100.0, Fixtures.aVersionWithAnomalyRate(0.05)));
+                }
+                model.importVersions(versions, VersionId.of("bulk-" + m + "-0"), Fixtures.T0);
+                models.add(model);
+            }
+            Statistics statistics = database.sessionFactory().getStatistics();
+            statistics.clear();
+
+            database.unitOfWork().run(() -> database.repository().insertNew(models));
+
+            assertThat(statistics.getEntityLoadCount()).as("entities loaded").isZero();
+            assertThat(statistics.getEntityInsertCount()).as("rows inserted")
+                    .isEqualTo(MODELS + (long) MODELS * VERSIONS_PER_MODEL + MODELS);
+            // models, versions, data_lineage, activation_history: one statement each (600 rows < one batch),
+            // plus the change feed's few statements at the commit; nothing per model or version
+            assertThat(statistics.getPrepareStatementCount()).as("statements prepared").isLessThan(12);
+            assertThat(database.unitOfWork().execute(() -> database.readModels().statistics().statistics().totalVersions()))
+                    .isEqualTo((long) MODELS * VERSIONS_PER_MODEL);
+        }
+    }
 }

@@ -26,7 +26,9 @@ import java.util.Set;
  * announce what the real run then refuses. Per model: versions already stored with the same
  * content are counted as present, a version id stored with different content is a conflict
  * that stops the run, the rest goes to {@link Model#previewImport} or {@link Model#importVersions}.
- * A model is never created without versions.
+ * A model is never created without versions. The models a batch creates are written with one
+ * {@link ModelRepository#insertNew} (rows only, in JDBC batches); models that existed already
+ * are saved as any changed aggregate.
  */
 final class ImportPass {
 
@@ -84,6 +86,7 @@ final class ImportPass {
             Set<VersionId> existingIds = repository == null ? Set.of() : repository.findExistingVersionIds(versionIds);
             Map<ModelId, Model> stored = repository == null ? Map.of()
                     : byId(repository.findAllWithVersions(batch.stream().map(PlannedModel::id).toList()));
+            List<Model> created = new ArrayList<>();
             for (PlannedModel planned : batch) {
                 listener.progress(++done, plan.models().size());
                 List<ImportedVersion> fresh = new ArrayList<>();
@@ -112,7 +115,9 @@ final class ImportPass {
                 }
                 ImportPreview outcome = applyAt == null ? model.previewImport(fresh, planned.recordedActive())
                         : model.importVersions(fresh, planned.recordedActive(), applyAt);
-                if (applyAt != null) {
+                if (applyAt != null && holder.isEmpty()) {
+                    created.add(model);
+                } else if (applyAt != null) {
                     repository.save(model);
                 }
                 imported += outcome.added();
@@ -124,6 +129,9 @@ final class ImportPass {
                             + " is missing or skipped; " + outcome.activeAfter().orElseThrow()
                             + " (best score, then newest) becomes active (REELECTED)");
                 }
+            }
+            if (!created.isEmpty()) {
+                repository.insertNew(created);
             }
             unitOfWork.checkpoint();
         }

@@ -7,10 +7,8 @@ import dev.modelregistry.app.migration.legacy.LegacyProblem;
 import dev.modelregistry.app.migration.legacy.LegacyRegistry;
 import dev.modelregistry.app.migration.legacy.LegacyRegistryNotFoundException;
 import dev.modelregistry.app.migration.legacy.LegacyRegistryReader;
-import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.ModelRepository;
-import dev.modelregistry.domain.model.ModelVersion;
 import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.domain.model.VersionId;
 import java.nio.file.Path;
@@ -20,11 +18,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The {@code migrate} use case (M1-M8, docs/rules.md): read the legacy JSON registry, let the
@@ -164,7 +165,11 @@ public final class LegacyMigration {
                 .orElse(blocking.size() + " problem(s) found and no version of " + registry + " can be imported");
     }
 
-    /** M6: every imported model and version read back (a batch of models per query) and compared with the legacy files. */
+    /**
+     * M6: every imported version read back and compared with the legacy file it came from, a
+     * batch of models per query; the stored versions stream through (no aggregate is loaded)
+     * and each is compared as it comes with the plan's version of the same id.
+     */
     private List<String> verify(MigrationPlan plan, Set<ModelId> touched, MigrationTarget target) {
         listener.phase("verify");
         Supplier<List<String>> work = () -> verify(plan, touched, target.repository(), target.unitOfWork());
@@ -175,37 +180,42 @@ public final class LegacyMigration {
         List<String> mismatches = new ArrayList<>();
         int done = 0;
         for (List<PlannedModel> batch : ImportPass.batches(plan.models())) {
-            Map<ModelId, Model> storedModels = ImportPass.byId(repository.findAllWithVersions(
-                    batch.stream().map(PlannedModel::id).toList()));
+            Map<VersionId, PlannedVersion> expected = new HashMap<>();
+            batch.forEach(planned -> planned.versions().forEach(version -> expected.put(version.imported().id(), version)));
+            Map<ModelId, List<VersionId>> active = new HashMap<>();
+            Set<ModelId> stored = new HashSet<>();
+            repository.forEachVersionOf(batch.stream().map(PlannedModel::id).toList(), version -> {
+                stored.add(version.modelId());
+                if (version.isActive()) {
+                    active.computeIfAbsent(version.modelId(), id -> new ArrayList<>()).add(version.id());
+                }
+                PlannedVersion planned = expected.remove(version.id());
+                if (planned != null) {
+                    mismatches.addAll(LegacyVersions.differences(version, planned.legacy()));
+                }
+            });
             for (PlannedModel planned : batch) {
                 listener.progress(++done, plan.models().size());
                 if (planned.versions().isEmpty()) {
                     continue; // not created (reported)
                 }
-                Model model = storedModels.get(planned.id());
-                if (model == null) {
+                if (!stored.contains(planned.id())) {
                     mismatches.add("model " + planned.id() + " is missing from the database");
                     continue;
                 }
-                for (PlannedVersion version : planned.versions()) {
-                    Optional<ModelVersion> stored = model.findVersion(version.imported().id());
-                    if (stored.isEmpty()) {
-                        mismatches.add("version " + version.imported().id() + " of model " + planned.id()
-                                + " is missing from the database");
-                    } else {
-                        mismatches.addAll(LegacyVersions.differences(stored.get(), version.legacy()));
-                    }
+                planned.versions().stream().map(version -> version.imported().id()).filter(expected::containsKey)
+                        .forEach(id -> mismatches.add("version " + id + " of model " + planned.id()
+                                + " is missing from the database"));
+                List<VersionId> activeIds = active.getOrDefault(planned.id(), List.of());
+                if (activeIds.size() != 1) {
+                    mismatches.add("model " + planned.id() + " has " + activeIds.size() + " active versions instead of exactly one");
                 }
-                long activeCount = model.versions().stream().filter(ModelVersion::isActive).count();
-                if (activeCount != 1) {
-                    mismatches.add("model " + planned.id() + " has " + activeCount + " active versions instead of exactly one");
-                }
-                Optional<VersionId> expected = planned.versions().stream().map(v -> v.imported().id())
+                Optional<VersionId> recorded = planned.versions().stream().map(v -> v.imported().id())
                         .filter(id -> id.equals(planned.recordedActive())).findFirst();
-                Optional<VersionId> active = model.activeVersionId();
-                if (touched.contains(planned.id()) && expected.isPresent() && !expected.equals(active)) {
-                    mismatches.add("model " + planned.id() + ": active version is " + active.map(VersionId::value).orElse("none")
-                            + " but the legacy index says " + expected.get());
+                if (touched.contains(planned.id()) && recorded.isPresent() && !activeIds.equals(List.of(recorded.get()))) {
+                    mismatches.add("model " + planned.id() + ": active version is "
+                            + (activeIds.isEmpty() ? "none" : activeIds.stream().map(VersionId::value).collect(Collectors.joining(", ")))
+                            + " but the legacy index says " + recorded.get());
                 }
             }
             unitOfWork.checkpoint();

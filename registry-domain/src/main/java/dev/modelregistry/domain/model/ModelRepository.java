@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Port: where Model aggregates live. Implementations run inside a {@link UnitOfWork}; changes to
@@ -15,6 +16,15 @@ public interface ModelRepository {
 
     /** Makes a new aggregate (or an aggregate changed outside a unit of work) durable. */
     void save(Model model);
+
+    /**
+     * Makes new aggregates durable in bulk (a migration's thousands of models, each made by
+     * {@link Model#create} and filled by {@link Model#importVersions}): their rows are only
+     * inserted, in batches, and nothing is kept for later changes, so none of these models may
+     * exist yet (a clash fails the unit of work: all or nothing). Runs in the current
+     * {@link UnitOfWork}; the models must not be changed afterwards in it.
+     */
+    void insertNew(Collection<Model> models);
 
     Optional<Model> findById(ModelId modelId);
 
@@ -44,6 +54,13 @@ public interface ModelRepository {
      * per model. Unknown ids are left out.
      */
     List<Model> findAllWithVersions(Collection<ModelId> modelIds);
+
+    /**
+     * Hands the stored versions of these models to {@code action} one by one, ordered by model
+     * id then version id, keeping none of them: a migration's verification streams through
+     * thousands without loading the aggregates. Unknown ids have no versions. Read-only.
+     */
+    void forEachVersionOf(Collection<ModelId> modelIds, Consumer<ModelVersion> action);
 
     /** The ids of all models (with or without versions), ordered by id: one query, nothing loaded. */
     List<ModelId> findAllIds();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** A {@link ModelRepository} in memory, for scenario tests. Aggregates are kept as the same objects. */
@@ -19,6 +20,16 @@ public class InMemoryModelRepository implements ModelRepository {
     @Override
     public void save(Model model) {
         models.put(model.id().value(), model);
+    }
+
+    @Override
+    public void insertNew(Collection<Model> newModels) {
+        newModels.forEach(model -> {
+            if (models.containsKey(model.id().value())) {
+                throw new IllegalStateException("model " + model.id() + " exists already: insertNew only adds new models");
+            }
+        });
+        newModels.forEach(this::save);
     }
 
     @Override
@@ -48,6 +59,12 @@ public class InMemoryModelRepository implements ModelRepository {
     public List<Model> findAllWithVersions(Collection<ModelId> modelIds) {
         return modelIds.stream().distinct().map(this::findById).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(model -> model.id().value())).toList();
+    }
+
+    @Override
+    public void forEachVersionOf(Collection<ModelId> modelIds, Consumer<ModelVersion> action) {
+        findAllWithVersions(modelIds).forEach(model -> model.versions().stream()
+                .sorted(Comparator.comparing(version -> version.id().value())).forEach(action));
     }
 
     @Override

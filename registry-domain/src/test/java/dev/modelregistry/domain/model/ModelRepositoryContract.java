@@ -68,6 +68,66 @@ public abstract class ModelRepositoryContract {
     }
 
     @Test
+    void modelsInsertedInBulkAreFoundWithTheirVersionsActiveVersionAndHistory() {
+        String first = freshSensor();
+        String second = freshSensor();
+        List<Model> models = new ArrayList<>();
+        for (String sensor : List.of(first, second)) {
+            Model model = newModel(sensor, "telemanom");
+            model.importVersions(List.of(
+                    new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + "-a"), at(1), 0.9,
+                            aSpec(metricsWithAnomalyRate(0.05))),
+                    new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + "-b"), at(2), 0.4,
+                            aSpec(metricsWithAnomalyRate(0.05)))), VersionId.of(sensor + "-b"), at(3));
+            models.add(model);
+        }
+
+        tx(() -> {
+            repository().insertNew(models);
+            return null;
+        });
+
+        tx(() -> {
+            Model found = repository().findById(ModelId.of(SensorId.of(second), ModelType.of("telemanom"))).orElseThrow();
+            assertThat(found.activeVersionId()).contains(VersionId.of(second + "-b"));
+            assertThat(found.versions()).extracting(version -> version.id().value(), ModelVersion::isActive)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(second + "-a", false),
+                            org.assertj.core.groups.Tuple.tuple(second + "-b", true));
+            assertThat(found.history()).extracting(ActivationChange::reason).containsExactly(ActivationReason.MIGRATED);
+            assertThat(found.findVersion(VersionId.of(second + "-a")).orElseThrow().lineage()).isPresent();
+            return null;
+        });
+    }
+
+    @Test
+    void theVersionsOfModelsStreamOrderedByModelThenVersionAndUnknownModelsHaveNone() {
+        String later = "zz-" + freshSensor();
+        String earlier = "aa-" + freshSensor();
+        tx(() -> {
+            for (String sensor : List.of(later, earlier)) {
+                Model model = newModel(sensor, "telemanom");
+                model.importVersions(List.of(
+                        new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + "-2"), at(1), 0.5,
+                                aSpec(metricsWithAnomalyRate(0.05))),
+                        new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + "-1"), at(2), 0.6,
+                                aSpec(metricsWithAnomalyRate(0.05)))), null, at(3));
+                repository().save(model);
+            }
+            return null;
+        });
+
+        List<String> streamed = new ArrayList<>();
+        unitOfWork().read(() -> {
+            repository().forEachVersionOf(List.of(ModelId.of(SensorId.of(later), ModelType.of("telemanom")),
+                    ModelId.of(SensorId.of(earlier), ModelType.of("telemanom")), new ModelId("telemanom_" + freshSensor())),
+                    version -> streamed.add(version.id().value() + (version.isActive() ? "*" : "")));
+            return null;
+        });
+
+        assertThat(streamed).containsExactly(earlier + "-1*", earlier + "-2", later + "-1*", later + "-2");
+    }
+
+    @Test
     void anUnknownModelOrVersionIsNotFound() {
         tx(() -> {
             assertThat(repository().findById(new ModelId("telemanom_" + freshSensor()))).isEmpty();

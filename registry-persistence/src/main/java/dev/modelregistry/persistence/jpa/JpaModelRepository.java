@@ -12,7 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 
 /**
  * {@link ModelRepository} on Hibernate. Works on the thread's current unit of work; outside one,
@@ -49,6 +52,15 @@ public final class JpaModelRepository implements ModelRepository {
             } else {
                 session.persist(model);
             }
+            return null;
+        });
+    }
+
+    /** Inserts only, on the unit of work's connection: see {@link BulkInserts}. */
+    @Override
+    public void insertNew(Collection<Model> models) {
+        unitOfWork.write(session -> {
+            BulkInserts.insert(session, models);
             return null;
         });
     }
@@ -105,6 +117,24 @@ public final class JpaModelRepository implements ModelRepository {
             models.forEach(model -> absent.remove(model.id().value()));
             unitOfWork.rememberAbsent(absent);
             return models;
+        });
+    }
+
+    /** A stateless session on the current session's connection: rows become versions and are forgotten. */
+    @Override
+    public void forEachVersionOf(Collection<ModelId> modelIds, Consumer<ModelVersion> action) {
+        List<String> ids = modelIds.stream().map(ModelId::value).distinct().sorted().toList();
+        unitOfWork.read(session -> {
+            try (StatelessSession rows = session.statelessWithOptions().connection().noInterceptor().open()) {
+                for (List<String> chunk : chunks(ids)) {
+                    try (Stream<ModelVersion> versions = rows.createSelectionQuery("select v from ModelVersion v"
+                                    + " join fetch v.model where v.model.id in :ids order by v.model.id, v.id", ModelVersion.class)
+                            .setParameter("ids", chunk).getResultStream()) {
+                        versions.forEach(action);
+                    }
+                }
+            }
+            return null;
         });
     }
 

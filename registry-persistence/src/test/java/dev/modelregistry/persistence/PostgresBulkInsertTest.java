@@ -1,0 +1,24 @@
+package dev.modelregistry.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The bulk insert contract on PostgreSQL (a fresh schema per run; skipped with the reason when no server is available). */
+@ExtendWith(PostgresAvailable.class)
+class PostgresBulkInsertTest extends BulkInsertContract {
+
+    @RegisterExtension
+    static final ClassDatabase db = ClassDatabase.postgres();
+
+    @Override
+    protected RegistryDatabase database() {
+        return db.database();
+    }
+
+    @Override
+    protected Connection connect() throws SQLException {
+        return db.connect();
+    }
+}
