@@ -35,9 +35,16 @@ abstract class BulkInsertContract {
     private static final int MODELS = 30;
     private static final int VERSIONS_PER_MODEL = 4;
 
-    protected abstract RegistryDatabase database();
+    /** The database of the test class (a {@code @RegisterExtension} static field). */
+    protected abstract ClassDatabase db();
 
-    protected abstract Connection connect() throws SQLException;
+    private RegistryDatabase database() {
+        return db().database();
+    }
+
+    private Connection connect() throws SQLException {
+        return db().connect();
+    }
 
     /** Models of sensors {@code <prefix>-<n>}, each with versions of two tags and a data source; the recorded active one is version 1. */
     private static List<Model> models(String prefix) {

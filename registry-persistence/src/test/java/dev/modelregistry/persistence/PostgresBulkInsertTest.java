@@ -1,7 +1,5 @@
 package dev.modelregistry.persistence;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,12 +11,7 @@ class PostgresBulkInsertTest extends BulkInsertContract {
     static final ClassDatabase db = ClassDatabase.postgres();
 
     @Override
-    protected RegistryDatabase database() {
-        return db.database();
-    }
-
-    @Override
-    protected Connection connect() throws SQLException {
-        return db.connect();
+    protected ClassDatabase db() {
+        return db;
     }
 }

@@ -67,6 +67,12 @@ public abstract class ModelRepositoryContract {
         });
     }
 
+    /** A legacy version {@code <sensor><suffix>} of the sensor's telemanom model. */
+    private static ImportedVersion imported(String sensor, String suffix, int atSeconds, double score) {
+        return new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + suffix), at(atSeconds),
+                score, aSpec(metricsWithAnomalyRate(0.05)));
+    }
+
     @Test
     void modelsInsertedInBulkAreFoundWithTheirVersionsActiveVersionAndHistory() {
         String first = freshSensor();
@@ -74,11 +80,8 @@ public abstract class ModelRepositoryContract {
         List<Model> models = new ArrayList<>();
         for (String sensor : List.of(first, second)) {
             Model model = newModel(sensor, "telemanom");
-            model.importVersions(List.of(
-                    new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + "-a"), at(1), 0.9,
-                            aSpec(metricsWithAnomalyRate(0.05))),
-                    new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + "-b"), at(2), 0.4,
-                            aSpec(metricsWithAnomalyRate(0.05)))), VersionId.of(sensor + "-b"), at(3));
+            model.importVersions(List.of(imported(sensor, "-a", 1, 0.9), imported(sensor, "-b", 2, 0.4)),
+                    VersionId.of(sensor + "-b"), at(3));
             models.add(model);
         }
 
@@ -106,11 +109,7 @@ public abstract class ModelRepositoryContract {
         tx(() -> {
             for (String sensor : List.of(later, earlier)) {
                 Model model = newModel(sensor, "telemanom");
-                model.importVersions(List.of(
-                        new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + "-2"), at(1), 0.5,
-                                aSpec(metricsWithAnomalyRate(0.05))),
-                        new ImportedVersion(SensorId.of(sensor), ModelType.of("telemanom"), VersionId.of(sensor + "-1"), at(2), 0.6,
-                                aSpec(metricsWithAnomalyRate(0.05)))), null, at(3));
+                model.importVersions(List.of(imported(sensor, "-2", 1, 0.5), imported(sensor, "-1", 2, 0.6)), null, at(3));
                 repository().save(model);
             }
             return null;
