@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.modelregistry.domain.model.ValueLimits;
+import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * The one JSON mapper of the adapter. NaN and infinities are read and written as the bare
@@ -33,6 +37,14 @@ public final class Json {
                     .build())
             .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    /** Reads a JSON object into an insertion-ordered map; its type is resolved once, not on every read. */
+    public static final ObjectReader OBJECT_READER = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {
+    });
+
+    /** Reads a JSON array of strings; its type is resolved once, not on every read. */
+    public static final ObjectReader STRINGS_READER = MAPPER.readerFor(new TypeReference<List<String>>() {
+    });
 
     private Json() {
     }

@@ -1,7 +1,6 @@
 package dev.modelregistry.persistence.jpa;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.persistence.format.Json;
 import jakarta.persistence.AttributeConverter;
@@ -19,9 +18,6 @@ import org.hibernate.annotations.Immutable;
 @Converter(autoApply = true)
 @Immutable // the domain value is immutable: Hibernate need not deep-copy it (a JSON round trip) for every snapshot
 public class AttributesJsonConverter implements AttributeConverter<Attributes, String> {
-
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
 
     @Override
     public String convertToDatabaseColumn(Attributes attributes) {
@@ -44,7 +40,7 @@ public class AttributesJsonConverter implements AttributeConverter<Attributes, S
             return Attributes.unreadable();
         }
         try {
-            return Attributes.of(Json.MAPPER.readValue(json, MAP));
+            return Attributes.of(Json.OBJECT_READER.<LinkedHashMap<String, Object>>readValue(json));
         } catch (JsonProcessingException | RuntimeException unreadable) {
             return Attributes.unreadable();
         }

@@ -1,7 +1,6 @@
 package dev.modelregistry.persistence.jpa;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.modelregistry.domain.model.Tags;
 import dev.modelregistry.persistence.format.Json;
 import jakarta.persistence.AttributeConverter;
@@ -17,9 +16,6 @@ import org.hibernate.annotations.Immutable;
 @Converter(autoApply = true)
 @Immutable // the domain value is immutable: Hibernate need not deep-copy it (a JSON round trip) for every snapshot
 public class TagsJsonConverter implements AttributeConverter<Tags, String> {
-
-    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
-    };
 
     @Override
     public String convertToDatabaseColumn(Tags tags) {
@@ -42,7 +38,7 @@ public class TagsJsonConverter implements AttributeConverter<Tags, String> {
             return Tags.unreadable();
         }
         try {
-            return Tags.of(Json.MAPPER.readValue(json, LIST));
+            return Tags.of(Json.STRINGS_READER.<List<String>>readValue(json));
         } catch (JsonProcessingException | RuntimeException unreadable) {
             return Tags.unreadable();
         }
