@@ -5,6 +5,7 @@ import static dev.modelregistry.domain.model.Fixtures.aSpec;
 import static dev.modelregistry.domain.model.Fixtures.metricsWithAnomalyRate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelregistry.domain.ActiveVersionDeletionException;
 import dev.modelregistry.domain.DuplicateVersionException;
 import dev.modelregistry.domain.ValidationNotPerformedException;
 import dev.modelregistry.domain.model.Model;
@@ -107,6 +108,45 @@ abstract class GroupCommitContract {
                         ((VersionId) outcomes.get("valid 2").result()).value());
         assertThat(activeVersionId(other)).isEqualTo(((VersionId) outcomes.get("valid 2").result()).value());
         assertInvariants();
+    }
+
+    @Test
+    void promotionsAndDeletionsShareABatchAndTheDeletionOfAnActiveVersionFailsAlone() throws Exception {
+        String sensor = aSensor();
+        String other = aSensor();
+        VersionId older = register(sensor, IDS.nextId(), 0.08);
+        VersionId best = register(sensor, IDS.nextId(), 0.02);
+        VersionId spare = register(sensor, IDS.nextId(), 0.09);
+        VersionId otherActive = register(other, IDS.nextId(), 0.05);
+        Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+        calls.put("promote", () -> {
+            database().unitOfWork().run(() -> owner(older).promote(older, now()));
+            return older;
+        });
+        calls.put("delete active", () -> owner(otherActive).deleteVersion(otherActive, false, now()));
+        calls.put("delete spare", () -> owner(spare).deleteVersion(spare, false, now()).id());
+
+        GroupCommitStats before = GroupCommitStats.of(database());
+        Map<String, Outcome> outcomes = queuedBehindAHeldBatch(() -> register(other, IDS.nextId(), 0.09), calls);
+        GroupCommitStats batched = GroupCommitStats.of(database()).since(before);
+
+        assertThat(outcomes.get("delete active").failure()).isInstanceOf(ActiveVersionDeletionException.class);
+        assertThat(outcomes.get("promote").failure()).isNull();
+        assertThat(outcomes.get("delete spare").failure()).isNull();
+        assertThat(batched.batches()).isEqualTo(2);
+        assertThat(activeVersionId(sensor)).isEqualTo(older.value());
+        assertThat(activeVersionId(other)).isEqualTo(otherActive.value());
+        assertThat(storedVersionIds(sensor)).containsExactlyInAnyOrder(older.value(), best.value());
+        assertThat(storedVersionIds(other)).hasSize(2).contains(otherActive.value());
+        assertInvariants();
+    }
+
+    private Model owner(VersionId versionId) {
+        return database().repository().findByVersion(versionId).orElseThrow();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** What one call returned or threw, and the thread its work ran on. */

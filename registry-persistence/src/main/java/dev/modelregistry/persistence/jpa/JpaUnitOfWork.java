@@ -8,9 +8,8 @@ import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.UnitOfWork;
 import jakarta.persistence.LockModeType;
 import dev.modelregistry.persistence.jpa.CommitQueue.Call;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,16 +33,17 @@ import org.hibernate.persister.entity.EntityPersister;
  * works on the thread's current session); a nested {@code execute} joins it. On a database
  * server a write unit of work locks the model rows it loads ({@link #modelLock}).
  *
- * <p>A call that fails by a rule of the domain fails alone: it is rolled back to its savepoint
- * and the others commit. When a concurrent writer got in the way (optimistic lock, a concurrent
+ * <p>A call that fails by a rule of the domain fails alone: the transaction is rolled back and
+ * the others of its batch run again without it (a work may run again, as the port says). When a concurrent writer got in the way (optimistic lock, a concurrent
  * insert of the same model, a busy SQLite database, a PostgreSQL serialization failure or
  * deadlock) the whole batch runs again, at most {@value #MAX_ATTEMPTS} times with a small
- * jittered backoff. A batch that still fails, or fails in the database otherwise (a statement,
- * the commit), is split: each of its calls runs again in a transaction of its own, under the
- * same rules, and then fails with {@link ConcurrentModelUpdateException} (or
- * {@link RegistryUnavailableException} when the database stayed busy), with
- * {@link DuplicateVersionException} on a clash of version ids, or with the database failure in
- * words. So a failure reaches only the calls it belongs to.
+ * jittered backoff. A batch that still clashes, or whose statement failed in the database, is
+ * split: each of its calls runs again in a transaction of its own, under the same rules, and
+ * then fails with {@link ConcurrentModelUpdateException} (or {@link RegistryUnavailableException}
+ * when the database stayed busy), with {@link DuplicateVersionException} on a clash of version
+ * ids, or with the database failure in words. So a failure reaches only the calls it belongs to.
+ * A commit that fails otherwise (a full disk) fails every call of its transaction: nothing of
+ * it was written.
  */
 public final class JpaUnitOfWork implements UnitOfWork {
 
@@ -106,81 +106,97 @@ public final class JpaUnitOfWork implements UnitOfWork {
         return transactionsCommitted.sum();
     }
 
-    /** Runs the calls of one batch together in one transaction; each alone when that fails. */
+    /** Runs the calls of one batch together in one transaction; each alone when a statement of it failed. */
     private void runBatch(List<Call<?>> batch) {
-        if (batch.size() == 1 || !runTogether(batch)) {
-            batch.forEach(this::runAlone);
+        if (!runTogether(new ArrayList<>(batch))) {
+            for (Call<?> call : batch) {
+                if (!call.isDone()) {
+                    runTogether(List.of(call)); // a single call is never split
+                }
+            }
         }
     }
 
     /**
-     * One transaction for the whole batch, run again after a conflict or while the database is
-     * busy (at most {@value #MAX_ATTEMPTS} times); a call that breaks a rule of the domain fails
-     * alone inside it. False when the transaction failed otherwise or kept clashing: then no call
-     * is finished and nothing of the batch was written.
+     * Runs the calls in one transaction, again after a conflict or while the database is busy (at
+     * most {@value #MAX_ATTEMPTS} times), and finishes each with its outcome. A call of several
+     * that breaks a rule of the domain fails alone: the transaction is rolled back and the others
+     * run again without it. False, with the calls still to run unfinished and nothing of them
+     * written, when they must be split: a statement failed in the database, or they kept
+     * clashing. A failed commit fails them all.
      */
-    private boolean runTogether(List<Call<?>> batch) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try {
-                transaction(batch, newTracker());
-                batch.forEach(Call::finish);
-                return true;
-            } catch (RuntimeException failure) {
-                PersistenceFailures.Kind kind = PersistenceFailures.classify(failure);
-                if (kind != PersistenceFailures.Kind.CONFLICT && kind != PersistenceFailures.Kind.BUSY) {
-                    return false;
-                }
-            } catch (Error failure) {
-                return false;
-            }
-            backoff(attempt);
-        }
-        return false;
-    }
-
-    /** One call in a transaction of its own, run again after a conflict or while the database is busy. */
-    private void runAlone(Call<?> call) {
+    private boolean runTogether(List<Call<?>> calls) {
         RuntimeException lastConflict = null;
         PersistenceFailures.Kind lastKind = null;
         String lastModel = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             ActiveFlagSynchronizer tracker = newTracker();
             try {
-                transaction(List.of(call), tracker);
-                call.finish();
-                return;
-            } catch (RuntimeException failure) {
+                transaction(calls, tracker);
+                calls.forEach(Call::finish);
+                return true;
+            } catch (BrokenRule broken) {
+                finishAll(List.of(broken.call), broken.getCause());
+                calls.remove(broken.call);
+                attempt--; // the others run again at once: no clash to wait for
+                continue;
+            } catch (RuntimeException thrown) {
+                boolean inCommit = thrown instanceof FailedCommit;
+                RuntimeException failure = inCommit ? (RuntimeException) thrown.getCause() : thrown;
                 PersistenceFailures.Kind kind = PersistenceFailures.classify(failure);
-                switch (kind) {
-                    case CONFLICT, BUSY -> {
-                        lastConflict = failure;
-                        lastKind = kind;
-                        lastModel = PersistenceFailures.modelIdOf(failure, tracker.touchedModelIds());
-                    }
-                    case DUPLICATE_VERSION -> {
-                        finish(call, new DuplicateVersionException(duplicateVersionId(failure, tracker.persistedVersionIds())));
-                        return;
-                    }
-                    default -> {
-                        finish(call, asRegistryFailure(failure, kind, "; nothing was written"));
-                        return;
-                    }
+                if (kind == PersistenceFailures.Kind.CONFLICT || kind == PersistenceFailures.Kind.BUSY) {
+                    lastConflict = failure;
+                    lastKind = kind;
+                    lastModel = PersistenceFailures.modelIdOf(failure, tracker.touchedModelIds());
+                } else if (calls.size() > 1 && !inCommit) {
+                    return false;
+                } else {
+                    finishAll(calls, kind == PersistenceFailures.Kind.DUPLICATE_VERSION
+                            ? new DuplicateVersionException(duplicateVersionId(failure, tracker.persistedVersionIds()))
+                            : asRegistryFailure(failure, kind, "; nothing was written"));
+                    return true;
                 }
             } catch (Error failure) {
-                finish(call, failure);
-                return;
+                if (calls.size() > 1) {
+                    return false;
+                }
+                finishAll(calls, failure);
+                return true;
             }
             backoff(attempt);
         }
-        finish(call, lastKind == PersistenceFailures.Kind.BUSY
+        if (calls.size() > 1) {
+            return false;
+        }
+        finishAll(calls, lastKind == PersistenceFailures.Kind.BUSY
                 ? new RegistryUnavailableException("the registry database stayed busy after " + MAX_ATTEMPTS
                         + " attempts: " + PersistenceFailures.rootMessage(lastConflict), lastConflict)
                 : new ConcurrentModelUpdateException(lastModel == null ? "(unknown)" : lastModel, lastConflict));
+        return true;
     }
 
-    private static void finish(Call<?> call, Throwable failure) {
-        call.failWith(failure);
-        call.finish();
+    private static void finishAll(List<Call<?>> calls, Throwable failure) {
+        for (Call<?> call : calls) {
+            call.failWith(failure);
+            call.finish();
+        }
+    }
+
+    /** The commit itself failed (not a statement before it): its calls are not split. */
+    private static final class FailedCommit extends RuntimeException {
+        FailedCommit(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    /** A call of a batch broke a rule of the domain (no database failure): it fails alone. */
+    private static final class BrokenRule extends RuntimeException {
+        private final transient Call<?> call;
+
+        BrokenRule(Call<?> call, Throwable failure) {
+            super(failure);
+            this.call = call;
+        }
     }
 
     private ActiveFlagSynchronizer newTracker() {
@@ -190,13 +206,11 @@ public final class JpaUnitOfWork implements UnitOfWork {
     /**
      * Runs the calls' works in one session and transaction and commits once: the feed's cursors
      * last before the commit, the {@code committed} callback after it (before any caller
-     * returns). With several calls each runs after a savepoint and is flushed: a call that fails
-     * by a rule of the domain (no database failure, the transaction still sound) is rolled back
-     * to its savepoint and fails alone, the others go on. Any other failure rolls everything back
-     * and is thrown.
+     * returns). On any failure everything is rolled back; with several calls, one that breaks a
+     * rule of the domain (no database failure, the transaction still sound) is named by
+     * {@link BrokenRule}.
      */
     private void transaction(List<Call<?>> calls, ActiveFlagSynchronizer tracker) {
-        boolean isolate = calls.size() > 1;
         Session session = bound().sessionFactory().withOptions().interceptor(tracker).openSession();
         tracker.attach(session);
         current.set(session);
@@ -205,10 +219,13 @@ public final class JpaUnitOfWork implements UnitOfWork {
         try {
             transaction = session.beginTransaction();
             for (Call<?> call : calls) {
-                if (isolate) {
-                    runIsolated(call, session, transaction);
-                } else {
+                try {
                     call.run();
+                } catch (RuntimeException | Error failure) {
+                    if (calls.size() > 1 && !transaction.getRollbackOnly() && breaksRule(failure)) {
+                        throw new BrokenRule(call, failure);
+                    }
+                    throw failure;
                 }
                 if (transaction.getRollbackOnly()) {
                     throw failedInside(session);
@@ -218,7 +235,11 @@ public final class JpaUnitOfWork implements UnitOfWork {
             // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY)
             Set<ChangedModel> recorded = session.doReturningWork(
                     connection -> ActivationCursors.assign(connection, bound().lockModelRows()));
-            transaction.commit();
+            try {
+                transaction.commit();
+            } catch (RuntimeException failure) {
+                throw new FailedCommit(failure);
+            }
             transactionsCommitted.increment();
             changed = recorded;
         } catch (RuntimeException | Error failure) {
@@ -233,23 +254,10 @@ public final class JpaUnitOfWork implements UnitOfWork {
         }
     }
 
-    /** Runs one call of a batch after a savepoint; a domain failure rolls back to it and stays the call's own. */
-    private static void runIsolated(Call<?> call, Session session, Transaction transaction) {
-        Savepoint savepoint = session.doReturningWork(Connection::setSavepoint);
-        try {
-            call.run();
-            if (!transaction.getRollbackOnly()) {
-                session.flush(); // what a later call's failure clears from the session is written already
-            }
-        } catch (RuntimeException | Error failure) {
-            if (transaction.getRollbackOnly() || PersistenceFailures.isDatabaseFailure(failure)
-                    || PersistenceFailures.classify(failure) != PersistenceFailures.Kind.OTHER) {
-                throw failure;
-            }
-            session.doWork(connection -> connection.rollback(savepoint));
-            session.clear();
-            call.failWith(failure);
-        }
+    /** The call's own failure, no database's: a rule of the domain, a programming error. */
+    private static boolean breaksRule(Throwable failure) {
+        return failure instanceof Error || PersistenceFailures.classify(failure) == PersistenceFailures.Kind.OTHER
+                && !PersistenceFailures.isDatabaseFailure(failure);
     }
 
     /**
