@@ -34,8 +34,9 @@ import org.hibernate.persister.entity.EntityPersister;
  * server a write unit of work locks the model rows it loads ({@link #modelLock}).
  *
  * <p>A call that fails by a rule of the domain fails alone: the transaction is rolled back and
- * the others of its batch run again without it (a work may run again, as the port says). When a concurrent writer got in the way (optimistic lock, a concurrent
- * insert of the same model, a busy SQLite database, a PostgreSQL serialization failure or
+ * the others of its batch run again without it (a work may run again, as the port says). When
+ * a concurrent writer got in the way (optimistic lock, a concurrent insert of the same model, a
+ * busy SQLite database, a PostgreSQL serialization failure or
  * deadlock) the whole batch runs again, at most {@value #MAX_ATTEMPTS} times with a small
  * jittered backoff. A batch that still clashes, or whose statement failed in the database, is
  * split: each of its calls runs again in a transaction of its own, under the same rules, and

@@ -5,7 +5,6 @@ import dev.modelregistry.persistence.ConcurrentRegistrar;
 import dev.modelregistry.persistence.RegistryDatabase;
 import dev.modelregistry.persistence.RegistryInvariants;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * versions and checks the registry's invariants (one active version per model, its best).
  * <pre>
  * java -cp &lt;registry-persistence test classpath&gt; dev.modelregistry.persistence.jpa.ConcurrentWritersBenchmark \
- *     [registrations per run] [threads] [models] [PostgreSQL url]
+ *     [registrations per run] [threads] [models] [PostgreSQL url: a fresh schema per run]
  * </pre>
  */
 public final class ConcurrentWritersBenchmark {
@@ -38,14 +37,24 @@ public final class ConcurrentWritersBenchmark {
         int models = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         for (int run = 0; run < 2; run++) { // the first run warms up
             for (int writers : new int[] {1, threads}) {
-                Path dir = Files.createTempDirectory("registry-writers");
-                try (RegistryDatabase database = args.length > 3
-                        ? RegistryDatabase.openJdbc(args[3], System.getenv("REGISTRY_BENCH_POSTGRES_USER"), null)
-                        : RegistryDatabase.openSqlite(dir)) {
+                try (RegistryDatabase database = args.length > 3 ? openFreshSchema(args[3], run, writers)
+                        : RegistryDatabase.openSqlite(Files.createTempDirectory("registry-writers"))) {
                     measure(database, run == 0 ? registrations / 4 : registrations, writers, models, run == 0);
                 }
             }
         }
+    }
+
+    /** A PostgreSQL registry in a schema of its own (dropped first), user from REGISTRY_BENCH_POSTGRES_USER. */
+    private static RegistryDatabase openFreshSchema(String url, int run, int writers) throws java.sql.SQLException {
+        String user = System.getenv("REGISTRY_BENCH_POSTGRES_USER");
+        String schema = "writers_bench_" + run + "_" + writers;
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, user, null);
+             Statement sql = connection.createStatement()) {
+            sql.execute("drop schema if exists " + schema + " cascade");
+            sql.execute("create schema " + schema);
+        }
+        return RegistryDatabase.openJdbc(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, null);
     }
 
     private static void measure(RegistryDatabase database, int registrations, int writers, int models, boolean warmUp)
