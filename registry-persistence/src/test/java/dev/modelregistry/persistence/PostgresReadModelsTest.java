@@ -10,18 +10,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * neither {@code REGISTRY_TEST_POSTGRES_URL} nor Docker is available.
  */
 @ExtendWith(PostgresAvailable.class)
-class PostgresReadModelsTest extends ReadModelsContract {
+class PostgresReadModelsTest extends ReadModelsContract implements KeptStatisticsContract {
 
     @RegisterExtension
     static final ClassDatabase db = ClassDatabase.postgres();
 
     @Override
-    protected RegistryDatabase database() {
+    public RegistryDatabase database() {
         return db.database();
     }
 
     @Override
-    protected Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return db.connect();
     }
 }

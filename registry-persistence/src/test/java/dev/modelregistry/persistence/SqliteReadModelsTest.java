@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read-model contract on a SQLite file of its own. */
-class SqliteReadModelsTest extends ReadModelsContract {
+class SqliteReadModelsTest extends ReadModelsContract implements KeptStatisticsContract {
 
     @RegisterExtension
     static final ClassDatabase db = ClassDatabase.sqlite();
 
     @Override
-    protected RegistryDatabase database() {
+    public RegistryDatabase database() {
         return db.database();
     }
 
     @Override
-    protected Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return db.connect();
     }
 
