@@ -111,6 +111,9 @@ public final class RegistryDatabase implements AutoCloseable {
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true); // idle connections must not hold a transaction (and so the write lock)
         poolSettings.accept(pool);
+        // each pooled connection keeps its compiled statements (sqlite-jdbc has no cache of its own)
+        pool.setDataSource(new SqliteStatementCache(pool.getDataSource() != null ? pool.getDataSource()
+                : new DriverDataSource(url, null, new java.util.Properties(), null, null)));
         return open(new Pool(pool, url, java.util.Set.of()), RegistrySQLiteDialect.class.getName(), extraSettings, registryDir,
                 false);
     }

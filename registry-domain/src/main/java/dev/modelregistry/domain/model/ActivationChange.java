@@ -59,15 +59,15 @@ public class ActivationChange implements ActivationRecord {
     protected ActivationChange() {
     }
 
-    ActivationChange(Model model, int sequenceNo, ModelVersion version, ModelVersion previous,
+    ActivationChange(Model model, int sequenceNo, ModelVersion version, String previousVersionId, Double previousScore,
                      ActivationReason reason, Instant changedAt) {
         this.id = UUID.randomUUID().toString();
         this.model = model;
         this.sequenceNo = sequenceNo;
         this.versionId = version == null ? null : version.id().value();
         this.score = version == null ? null : version.performanceScore();
-        this.previousVersionId = previous == null ? null : previous.id().value();
-        this.previousScore = previous == null ? null : previous.performanceScore();
+        this.previousVersionId = previousVersionId;
+        this.previousScore = previousScore;
         this.reason = reason;
         this.changedAt = changedAt;
     }

@@ -13,13 +13,8 @@ import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -45,7 +40,11 @@ import java.util.Set;
  *       (R1, the Python format). A pair whose derived id already belongs to another pair gets
  *       no model: {@link #forPair} refuses it, so no model ever holds two pairs' versions.</li>
  *   <li>A model with versions has exactly one active version; a model without versions has
- *       none. The version flags agree with the model's choice (R5-R7).</li>
+ *       none (R5-R7). The choice has one home, this model's {@code active_version}: a version's
+ *       {@link ModelVersion#isActive()} is read from it, and the database keeps the
+ *       {@code versions.is_active} column equal to it (triggers of the changelog, README
+ *       "The active flag and the write path"); the active version's score is kept with the
+ *       choice, so moving the active version neither loads nor writes a version row.</li>
  *   <li>A registered version was validated ({@code validation_performed} is boolean true, R2)
  *       and carries the training pipeline's data hash (R3).</li>
  *   <li>A newly registered version becomes active only when its score is strictly greater
@@ -82,9 +81,17 @@ public class Model {
     @Column(name = "model_type", nullable = false, updatable = false)
     private String modelType;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "active_version", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
-    private ModelVersion activeVersion;
+    /** The active version's id: the one home of the choice (compared without loading a version). */
+    @Column(name = "active_version")
+    private String activeVersionId;
+
+    /**
+     * The active version's score, kept with the choice: the history records it as the replaced
+     * score when another version takes over, so no change of the active version loads the
+     * version it replaces.
+     */
+    @Column(name = "active_score")
+    private Double activeScore;
 
     @Column(name = "best_score")
     private Double bestScore;
@@ -163,7 +170,7 @@ public class Model {
         }
         double score = scoring.score(spec.validationMetrics());
         ModelVersion version = new ModelVersion(this, versionId, spec, score, at, at);
-        boolean wins = activeVersion == null || bestScore == null || score > bestScore;
+        boolean wins = activeVersionId == null || bestScore == null || score > bestScore;
         add(version);
         if (wins) {
             activate(version, ActivationReason.REGISTERED, at);
@@ -224,11 +231,11 @@ public class Model {
         ModelVersion activated = null;
         ActivationReason reason = null;
         if (named.isPresent()) {
-            if (!named.get().equals(activeVersion)) {
+            if (!isActive(named.get())) {
                 activated = named.get();
                 reason = ActivationReason.MIGRATED;
             }
-        } else if (activeVersion == null && !after.isEmpty()) {
+        } else if (activeVersionId == null && !after.isEmpty()) {
             activated = Reelection.winner(after).orElseThrow();
             reason = ActivationReason.REELECTED;
         }
@@ -240,7 +247,7 @@ public class Model {
     /** Makes any version of this model the active one by hand (R6). Returns false if it already was. */
     public boolean promote(VersionId versionId, Instant at) {
         ModelVersion version = version(versionId);
-        if (version.equals(activeVersion)) {
+        if (isActive(version)) {
             return false;
         }
         activate(version, ActivationReason.PROMOTED, at);
@@ -256,7 +263,7 @@ public class Model {
      */
     public ModelVersion deleteVersion(VersionId versionId, boolean force, Instant at) {
         ModelVersion version = version(versionId);
-        boolean wasActive = version.equals(activeVersion);
+        boolean wasActive = isActive(version);
         if (wasActive && !force) {
             throw new ActiveVersionDeletionException(versionId.value(), id, versions.size() == 1);
         }
@@ -285,7 +292,7 @@ public class Model {
         List<ModelVersion> newestFirst = newestFirst();
         List<ModelVersion> victims = new ArrayList<>();
         for (ModelVersion candidate : newestFirst.subList(keepLastN, newestFirst.size())) {
-            if (!candidate.equals(activeVersion)) {
+            if (!isActive(candidate)) {
                 victims.add(candidate);
             }
         }
@@ -327,7 +334,8 @@ public class Model {
      * A model handed back whole, as a registry recorded it (an export being imported): its
      * versions with their scores and flags, its active version and its history. Every invariant
      * of this class is checked, none repaired: the versions have distinct ids; a model with
-     * versions has exactly one active version, among them, and it is the one flagged active;
+     * versions has exactly one active version, among them, and it is the one flagged active in
+     * the record (the flags are checked, then the restored versions read theirs from the model);
      * the history is numbered 1..n, each entry after the first replaces the version the one before
      * made active, times never go back, and the last entry names the active version.
      *
@@ -347,23 +355,23 @@ public class Model {
             ModelVersion version = new ModelVersion(model, restored);
             model.add(version);
             if (restored.id().equals(activeVersion)) {
-                model.activeVersion = version;
+                model.choose(version);
             }
         }
-        if (activeVersion != null && model.activeVersion == null) {
+        if (activeVersion != null && model.activeVersionId == null) {
             throw model.inconsistent("active version " + activeVersion + " is not among its versions");
         }
         if (activeVersion == null && !versions.isEmpty()) {
             throw model.inconsistent("it has " + versions.size() + " version(s) and no active version");
         }
-        model.versions.forEach(version -> model.requireFlagAgrees(version, activeVersion));
+        versions.forEach(version -> model.requireFlagAgrees(version, activeVersion));
         model.restoreHistory(history, activeVersion);
         return model;
     }
 
-    private void requireFlagAgrees(ModelVersion version, VersionId chosen) {
-        if (version.isActive() != version.id().equals(chosen)) {
-            throw inconsistent("version " + version.id() + (version.isActive() ? " is flagged active but the active version is "
+    private void requireFlagAgrees(RestoredVersion version, VersionId chosen) {
+        if (version.active() != version.id().equals(chosen)) {
+            throw inconsistent("version " + version.id() + (version.active() ? " is flagged active but the active version is "
                     + chosen : " is the active version but not flagged active"));
         }
     }
@@ -413,16 +421,22 @@ public class Model {
     }
 
     private void activate(ModelVersion version, ActivationReason reason, Instant at) {
-        ModelVersion previous = activeVersion;
-        if (previous != null) {
-            previous.deactivate();
-        }
-        if (version != null) {
-            version.activate();
-        }
-        activeVersion = version;
+        String previousId = activeVersionId;
+        Double previousScore = activeScore;
+        choose(version);
         activationCount++;
-        history.add(new ActivationChange(this, activationCount, version, previous, reason, at));
+        history.add(new ActivationChange(this, activationCount, version, previousId, previousScore, reason, at));
+    }
+
+    /** The only place the active version is set: its id (the stored choice) and its score. */
+    private void choose(ModelVersion version) {
+        activeVersionId = version == null ? null : version.id().value();
+        activeScore = version == null ? null : version.performanceScore();
+    }
+
+    /** Whether {@code version} is this model's active version, by id (the active version is not loaded). */
+    boolean isActive(ModelVersion version) {
+        return activeVersionId != null && activeVersionId.equals(version.id().value());
     }
 
     private ModelVersion version(VersionId versionId) {
@@ -458,12 +472,14 @@ public class Model {
         return new ModelType(modelType);
     }
 
+    /** The active version (among the versions: reading it loads them). */
     public Optional<ModelVersion> activeVersion() {
-        return Optional.ofNullable(activeVersion);
+        return activeVersionId == null ? Optional.empty() : findVersion(new VersionId(activeVersionId));
     }
 
+    /** The active version's id, without loading the version. */
     public Optional<VersionId> activeVersionId() {
-        return activeVersion().map(ModelVersion::id);
+        return Optional.ofNullable(activeVersionId).map(VersionId::new);
     }
 
     /** The best score among all versions; empty without versions. */

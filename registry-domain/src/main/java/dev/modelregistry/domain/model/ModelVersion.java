@@ -16,9 +16,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One trained version of a {@link Model}. Created and changed only by its model: its facts are
- * fixed at registration, and only the active flag moves (kept equal to the model's choice of
- * active version). Its {@link DataLineage} lives in the {@code data_lineage} table and goes
+ * One trained version of a {@link Model}. Created only by its model; its facts are fixed at
+ * registration and its row is never updated. Whether it is active is not a fact of its own:
+ * {@link #isActive()} reads the model's choice of active version (the database keeps the
+ * {@code versions.is_active} column equal to that choice; it is not mapped here). Its {@link DataLineage} lives in the {@code data_lineage} table and goes
  * with it. Its JSON columns are never rewritten: a stored value that could not be read back
  * (held as {@link Attributes#unreadable()} / {@link Tags#unreadable()}) stays as it was stored
  * while the version is promoted, demoted or deleted.
@@ -77,9 +78,6 @@ public class ModelVersion {
     @Column(name = "tags", updatable = false)
     private Tags tags;
 
-    @Column(name = "is_active", nullable = false)
-    private boolean active;
-
     @Column(name = "performance_score", nullable = false)
     private double performanceScore;
 
@@ -116,15 +114,6 @@ public class ModelVersion {
         this(model, restored.id(), restored.spec(), restored.performanceScore(), restored.createdAt(),
                 restored.lineageRecordedAt());
         this.dataHash = restored.dataHash();
-        this.active = restored.active();
-    }
-
-    void activate() {
-        active = true;
-    }
-
-    void deactivate() {
-        active = false;
     }
 
     boolean isNewerThan(ModelVersion other) {
@@ -191,8 +180,9 @@ public class ModelVersion {
         return tags == null ? Tags.none() : tags;
     }
 
+    /** Whether this is its model's active version: read from the model, never stored with the version. */
     public boolean isActive() {
-        return active;
+        return model.isActive(this);
     }
 
     public double performanceScore() {
@@ -215,7 +205,6 @@ public class ModelVersion {
 
     @Override
     public String toString() {
-        return "ModelVersion[" + id + " of " + modelType + "_" + sensorId + ", score=" + performanceScore
-                + (active ? ", active" : "") + "]";
+        return "ModelVersion[" + id + " of " + modelType + "_" + sensorId + ", score=" + performanceScore + "]";
     }
 }

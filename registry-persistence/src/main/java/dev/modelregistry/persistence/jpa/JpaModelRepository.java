@@ -42,15 +42,20 @@ public final class JpaModelRepository implements ModelRepository {
     @Override
     public void save(Model model) {
         unitOfWork.write(session -> {
+            String modelId = model.id().value();
+            Optional<WriteContext> context = unitOfWork.context();
+            context.ifPresent(known -> known.handled(modelId));
             if (session.contains(model)) {
                 return null;
             }
             // known absent (a query of this unit of work found no such model), else find, not a
             // query: a query would flush the whole session first (quadratic in bulk imports)
-            if (!unitOfWork.knownAbsent(model.id().value()) && session.find(Model.class, model.id().value()) != null) {
+            boolean knownAbsent = context.map(known -> known.knownAbsent(modelId)).orElse(false);
+            if (!knownAbsent && session.find(Model.class, modelId) != null) {
                 session.merge(model);
             } else {
                 session.persist(model);
+                context.ifPresent(known -> known.persisted(modelId));
             }
             return null;
         });
@@ -67,8 +72,8 @@ public final class JpaModelRepository implements ModelRepository {
 
     @Override
     public Optional<Model> findById(ModelId modelId) {
-        return unitOfWork.read(session -> Optional.ofNullable(
-                session.find(Model.class, modelId.value(), unitOfWork.modelLock(session))));
+        return unitOfWork.read(session -> handled(Optional.ofNullable(
+                session.find(Model.class, modelId.value(), unitOfWork.modelLock(session)))));
     }
 
     /** In a write unit of work on a server: the model row is locked before its version is read. */
@@ -76,12 +81,13 @@ public final class JpaModelRepository implements ModelRepository {
     public Optional<Model> findByVersion(VersionId versionId) {
         return unitOfWork.read(session -> {
             if (unitOfWork.modelLock(session) == LockModeType.NONE) {
-                return versionIn(session, versionId).map(version -> session.find(Model.class, version.modelId().value()));
+                return handled(versionIn(session, versionId)
+                        .map(version -> session.find(Model.class, version.modelId().value())));
             }
-            return session.createQuery("select v.model.id from ModelVersion v where v.id = :id", String.class)
+            return handled(session.createQuery("select v.model.id from ModelVersion v where v.id = :id", String.class)
                     .setParameter("id", versionId.value()).getResultStream().findFirst()
                     .map(modelId -> session.find(Model.class, modelId, LockModeType.PESSIMISTIC_WRITE))
-                    .filter(model -> versionIn(session, versionId).isPresent());
+                    .filter(model -> versionIn(session, versionId).isPresent()));
         });
     }
 
@@ -115,7 +121,10 @@ public final class JpaModelRepository implements ModelRepository {
             }
             Set<String> absent = new HashSet<>(ids);
             models.forEach(model -> absent.remove(model.id().value()));
-            unitOfWork.rememberAbsent(absent);
+            unitOfWork.context().ifPresent(known -> {
+                models.forEach(model -> known.handled(model.id().value()));
+                known.foundAbsent(absent);
+            });
             return models;
         });
     }
@@ -136,6 +145,12 @@ public final class JpaModelRepository implements ModelRepository {
             }
             return null;
         });
+    }
+
+    /** The model, recorded in the unit of work's context (named if a concurrent writer gets in the way). */
+    private Optional<Model> handled(Optional<Model> model) {
+        model.ifPresent(found -> unitOfWork.context().ifPresent(known -> known.handled(found.id().value())));
+        return model;
     }
 
     private static List<List<String>> chunks(List<String> ids) {

@@ -4,26 +4,31 @@ import dev.modelregistry.domain.ConcurrentModelUpdateException;
 import dev.modelregistry.domain.DuplicateVersionException;
 import dev.modelregistry.domain.RegistryException;
 import dev.modelregistry.domain.RegistryUnavailableException;
-import dev.modelregistry.domain.model.Model;
+import dev.modelregistry.domain.model.ActivationChange;
+import dev.modelregistry.domain.model.ModelVersion;
 import dev.modelregistry.domain.model.UnitOfWork;
 import jakarta.persistence.LockModeType;
 import dev.modelregistry.persistence.jpa.CommitQueue.Call;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hibernate.LockMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.engine.spi.Status;
 
 /**
  * Hibernate sessions and transactions for {@link #execute}, with group commit: the calls of
@@ -56,11 +61,12 @@ public final class JpaUnitOfWork implements UnitOfWork {
     private final Supplier<SessionFactory> sessionFactories;
     private volatile Bound bound;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
+    private final ThreadLocal<WriteContext> contexts = new ThreadLocal<>();
     private final CommitQueue commits = new CommitQueue(MAX_BATCH, this::runBatch);
     private final LongAdder transactionsCommitted = new LongAdder();
 
     /** What the unit of work takes from its session factory, once it has one. */
-    private record Bound(SessionFactory sessionFactory, EntityPersister modelPersister, boolean lockModelRows) {
+    private record Bound(SessionFactory sessionFactory, boolean lockModelRows) {
     }
 
     private final Consumer<Set<ChangedModel>> committed;
@@ -81,8 +87,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
         if (known == null) {
             SessionFactory sessionFactory = sessionFactories.get();
             SessionFactoryImplementor implementor = sessionFactory.unwrap(SessionFactoryImplementor.class);
-            known = new Bound(sessionFactory, implementor.getMappingMetamodel().getEntityDescriptor(Model.class),
-                    !(implementor.getJdbcServices().getDialect() instanceof SQLiteDialect));
+            known = new Bound(sessionFactory, !(implementor.getJdbcServices().getDialect() instanceof SQLiteDialect));
             bound = known;
         }
         return known;
@@ -131,9 +136,9 @@ public final class JpaUnitOfWork implements UnitOfWork {
         PersistenceFailures.Kind lastKind = null;
         String lastModel = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            ActiveFlagSynchronizer tracker = newTracker();
+            WriteContext context = new WriteContext();
             try {
-                transaction(calls, tracker);
+                transaction(calls, context);
                 calls.forEach(Call::finish);
                 return true;
             } catch (BrokenRule broken) {
@@ -148,12 +153,12 @@ public final class JpaUnitOfWork implements UnitOfWork {
                 if (kind == PersistenceFailures.Kind.CONFLICT || kind == PersistenceFailures.Kind.BUSY) {
                     lastConflict = failure;
                     lastKind = kind;
-                    lastModel = PersistenceFailures.modelIdOf(failure, tracker.touchedModelIds());
+                    lastModel = PersistenceFailures.modelIdOf(failure, context.handledModelIds());
                 } else if (calls.size() > 1 && !inCommit) {
                     return false;
                 } else {
                     finishAll(calls, kind == PersistenceFailures.Kind.DUPLICATE_VERSION
-                            ? new DuplicateVersionException(duplicateVersionId(failure, tracker.persistedVersionIds()))
+                            ? new DuplicateVersionException(duplicateVersionId(failure, context.insertedVersionIds()))
                             : asRegistryFailure(failure, kind, "; nothing was written"));
                     return true;
                 }
@@ -200,10 +205,6 @@ public final class JpaUnitOfWork implements UnitOfWork {
         }
     }
 
-    private ActiveFlagSynchronizer newTracker() {
-        return new ActiveFlagSynchronizer(bound().modelPersister());
-    }
-
     /**
      * Runs the calls' works in one session and transaction and commits once: the feed's cursors
      * last before the commit, the {@code committed} callback after it (before any caller
@@ -211,10 +212,10 @@ public final class JpaUnitOfWork implements UnitOfWork {
      * rule of the domain (no database failure, the transaction still sound) is named by
      * {@link BrokenRule}.
      */
-    private void transaction(List<Call<?>> calls, ActiveFlagSynchronizer tracker) {
-        Session session = bound().sessionFactory().withOptions().interceptor(tracker).openSession();
-        tracker.attach(session);
+    private void transaction(List<Call<?>> calls, WriteContext context) {
+        Session session = bound().sessionFactory().openSession();
         current.set(session);
+        contexts.set(context);
         Transaction transaction = null;
         Set<ChangedModel> changed = Set.of();
         try {
@@ -233,9 +234,11 @@ public final class JpaUnitOfWork implements UnitOfWork {
                 }
             }
             session.flush();
-            // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY)
-            Set<ChangedModel> recorded = session.doReturningWork(
-                    connection -> ActivationCursors.assign(connection, bound().lockModelRows()));
+            // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY); a
+            // transaction that wrote no history entry has none to number
+            Set<ChangedModel> recorded = context.flushedHistoryBeforeClearing() || holdsHistory(session)
+                    ? session.doReturningWork(connection -> ActivationCursors.assign(connection, bound().lockModelRows()))
+                    : Set.of();
             try {
                 transaction.commit();
             } catch (RuntimeException failure) {
@@ -244,10 +247,12 @@ public final class JpaUnitOfWork implements UnitOfWork {
             transactionsCommitted.increment();
             changed = recorded;
         } catch (RuntimeException | Error failure) {
+            context.failedInserting(versionsInsertedBy(session));
             rollbackQuietly(transaction);
             throw failure;
         } finally {
             current.remove();
+            contexts.remove();
             closeQuietly(session);
             if (!changed.isEmpty()) {
                 committed.accept(changed);
@@ -292,7 +297,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
             if (session.getTransaction().isActive()) {
                 session.flush();
             }
-            session.clear();
+            clear(session);
         }
     }
 
@@ -308,24 +313,52 @@ public final class JpaUnitOfWork implements UnitOfWork {
                 ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
     }
 
-    /** Records model ids a query of the current unit of work found absent (nothing outside one). */
-    void rememberAbsent(java.util.Collection<String> modelIds) {
-        ActiveFlagSynchronizer tracker = tracker(current.get());
-        if (tracker != null) {
-            tracker.absentModelIds().addAll(modelIds);
+    /**
+     * The context of the thread's write unit of work; empty outside one and in read-only work
+     * ({@link #read(Supplier)}: what it would record is of no use without a transaction).
+     */
+    Optional<WriteContext> context() {
+        return Optional.ofNullable(contexts.get());
+    }
+
+    /** Detaches everything the session holds, first noting in the context whether history entries were among it. */
+    private void clear(Session session) {
+        WriteContext context = contexts.get();
+        if (context != null && holdsHistory(session)) {
+            context.historyFlushedBeforeClearing();
         }
+        session.clear();
     }
 
-    /** Whether a query of the current unit of work found this model absent (and it was not persisted since). */
-    boolean knownAbsent(String modelId) {
-        ActiveFlagSynchronizer tracker = tracker(current.get());
-        return tracker != null && tracker.absentModelIds().contains(modelId);
+    /**
+     * Whether the session holds history entries: every change of an active version adds one (a
+     * write unit of work rarely loads old ones; those only cost the cursors' query).
+     */
+    private static boolean holdsHistory(Session session) {
+        for (Map.Entry<Object, EntityEntry> entry
+                : session.unwrap(SessionImplementor.class).getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+            if (entry.getKey() instanceof ActivationChange) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The tracker of a write unit of work; null outside one and in read-only work ({@link #read(Supplier)}). */
-    private static ActiveFlagSynchronizer tracker(Session session) {
-        return session != null && session.unwrap(SessionImplementor.class).getInterceptor()
-                instanceof ActiveFlagSynchronizer tracker ? tracker : null;
+    /**
+     * The versions this session inserted or was about to insert (Hibernate marks what a session
+     * saves with {@link LockMode#WRITE}; loaded versions hold a read lock): the candidates when a
+     * version id clashed and the database did not say which (SQLite).
+     */
+    private static List<String> versionsInsertedBy(Session session) {
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<Object, EntityEntry> entry
+                : session.unwrap(SessionImplementor.class).getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+            if (entry.getKey() instanceof ModelVersion version && entry.getValue().getLockMode() == LockMode.WRITE
+                    && entry.getValue().getStatus() != Status.DELETED) {
+                ids.add(version.id().value());
+            }
+        }
+        return ids;
     }
 
     /** Runs {@code query} on the thread's current session, or on a short-lived one outside any transaction. */

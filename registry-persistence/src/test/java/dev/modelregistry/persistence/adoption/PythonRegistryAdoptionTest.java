@@ -167,6 +167,31 @@ class PythonRegistryAdoptionTest {
     }
 
     @Test
+    void onTheAdoptedFixtureTheFlagsFollowEveryModelThroughARegistrationAndPromotions() throws Exception {
+        Path file = PythonRegistries.copyFixture(registryDir);
+        ModelId modelId = new ModelId("telemanom_SMAP-NAV-005");
+        dev.modelregistry.domain.model.VersionId registered = dev.modelregistry.domain.model.VersionId.of("flagversion1");
+        String disagreeing = "SELECT COUNT(*) FROM versions v JOIN models m ON m.model_id = v.model_id"
+                + " WHERE (v.is_active <> 0) <> COALESCE(m.active_version = v.version_id, 0)";
+
+        try (RegistryDatabase database = RegistryDatabase.openSqlite(registryDir)) {
+            database.unitOfWork().run(() -> database.repository().findById(modelId).orElseThrow().register(registered,
+                    dev.modelregistry.domain.model.Fixtures.aVersionWithAnomalyRate(0.0),
+                    dev.modelregistry.domain.model.Fixtures.SCORING, java.time.Instant.now()));
+            assertThat(count(file, disagreeing)).as("versions whose flag disagrees with active_version").isZero();
+            database.unitOfWork().run(() -> database.repository().findById(modelId).orElseThrow()
+                    .promote(registered, java.time.Instant.now()));
+            assertThat(count(file, "SELECT COUNT(*) FROM versions WHERE is_active AND model_id = 'telemanom_SMAP-NAV-005'"
+                    + " AND version_id = 'flagversion1'")).isEqualTo(1);
+            database.unitOfWork().run(() -> database.repository().findById(modelId).orElseThrow()
+                    .promote(dev.modelregistry.domain.model.VersionId.of("c421afc03f1c"), java.time.Instant.now()));
+        }
+        assertThat(count(file, "SELECT COUNT(*) FROM versions WHERE is_active AND model_id = 'telemanom_SMAP-NAV-005'"
+                + " AND version_id = 'c421afc03f1c'")).isEqualTo(1);
+        assertThat(count(file, disagreeing)).as("versions whose flag disagrees with active_version").isZero();
+    }
+
+    @Test
     void upgradingTwiceChangesNothingTheSecondTime() throws Exception {
         Path file = PythonRegistries.copyFixture(registryDir);
         RegistryDatabase.upgrade(registryDir, ZoneOffset.UTC);

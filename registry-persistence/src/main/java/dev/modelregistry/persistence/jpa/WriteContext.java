@@ -1,0 +1,75 @@
+package dev.modelregistry.persistence.jpa;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one write unit of work of {@link JpaUnitOfWork} (one transaction) knows besides its
+ * session, for {@link JpaModelRepository}: which models it handled (named when a concurrent
+ * writer got in the way) and which model ids a query found absent (a bulk import saves those
+ * with {@code persist}, without asking the database again), and whether history entries were
+ * flushed before the session was emptied (the change feed then numbers them at the commit),
+ * and, after a failure, which versions the transaction was inserting (the candidates for a
+ * clash of version ids). One object per transaction attempt; nothing
+ * outlives the transaction.
+ */
+final class WriteContext {
+
+    private final Set<String> handledModelIds = new LinkedHashSet<>();
+    private final Set<String> modelIdsFoundAbsent = new HashSet<>();
+    private boolean historyFlushedBeforeClearing;
+    private List<String> insertedVersionIds = List.of();
+
+    /** The repository loaded or saved this model in this transaction. */
+    void handled(String modelId) {
+        handledModelIds.add(modelId);
+    }
+
+    /** The models loaded or saved in this transaction, in that order. */
+    Set<String> handledModelIds() {
+        return handledModelIds;
+    }
+
+    /** A query of this transaction looked for these models and found none of them. */
+    void foundAbsent(Collection<String> modelIds) {
+        modelIdsFoundAbsent.addAll(modelIds);
+    }
+
+    /**
+     * Whether a query of this transaction found this model absent and it was not saved since
+     * (should another writer insert it meanwhile, the primary key refuses this transaction's
+     * insert and the unit of work runs again, as for any concurrent insert of a model).
+     */
+    boolean knownAbsent(String modelId) {
+        return modelIdsFoundAbsent.contains(modelId);
+    }
+
+    /** This transaction persisted the model: it is no longer absent. */
+    void persisted(String modelId) {
+        modelIdsFoundAbsent.remove(modelId);
+        handledModelIds.add(modelId);
+    }
+
+    /** A checkpoint (or a call's rollback to its savepoint) is about to empty the session, which held history entries. */
+    void historyFlushedBeforeClearing() {
+        historyFlushedBeforeClearing = true;
+    }
+
+    /** Whether this transaction emptied a session that held history entries (flushed, or rolled back with a call). */
+    boolean flushedHistoryBeforeClearing() {
+        return historyFlushedBeforeClearing;
+    }
+
+    /** The transaction failed; these are the versions it was inserting. */
+    void failedInserting(List<String> versionIds) {
+        insertedVersionIds = List.copyOf(versionIds);
+    }
+
+    /** The versions the failed transaction was inserting (empty before a failure). */
+    List<String> insertedVersionIds() {
+        return insertedVersionIds;
+    }
+}
