@@ -61,11 +61,15 @@ public final class JpaModelRepository implements ModelRepository {
         });
     }
 
-    /** Inserts only, on the unit of work's connection: see {@link BulkInserts}. */
+    /**
+     * Inserts only, on the unit of work's connection: see {@link BulkInserts}. The history rows it
+     * writes bypass the session, so the unit of work is told to number them for the change feed.
+     */
     @Override
     public void insertNew(Collection<Model> models) {
         unitOfWork.write(session -> {
             BulkInserts.insert(session, models);
+            unitOfWork.context().ifPresent(WriteContext::wroteHistoryOutsideSession);
             return null;
         });
     }

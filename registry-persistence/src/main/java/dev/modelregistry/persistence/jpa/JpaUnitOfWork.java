@@ -236,7 +236,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
             session.flush();
             // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY); a
             // transaction that wrote no history entry has none to number
-            Set<ChangedModel> recorded = context.flushedHistoryBeforeClearing() || holdsHistory(session)
+            Set<ChangedModel> recorded = context.hasHistoryOutsideSession() || holdsHistory(session)
                     ? session.doReturningWork(connection -> ActivationCursors.assign(connection, bound().lockModelRows()))
                     : Set.of();
             try {
@@ -325,7 +325,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
     private void clear(Session session) {
         WriteContext context = contexts.get();
         if (context != null && holdsHistory(session)) {
-            context.historyFlushedBeforeClearing();
+            context.wroteHistoryOutsideSession();
         }
         session.clear();
     }

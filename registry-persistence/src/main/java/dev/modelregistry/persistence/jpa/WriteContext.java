@@ -10,9 +10,9 @@ import java.util.Set;
  * What one write unit of work of {@link JpaUnitOfWork} (one transaction) knows besides its
  * session, for {@link JpaModelRepository}: which models it handled (named when a concurrent
  * writer got in the way) and which model ids a query found absent (a bulk import saves those
- * with {@code persist}, without asking the database again), and whether history entries were
- * flushed before the session was emptied (the change feed then numbers them at the commit),
- * and, after a failure, which versions the transaction was inserting (the candidates for a
+ * with {@code persist}, without asking the database again), whether it wrote history entries
+ * the session no longer holds (flushed before a checkpoint emptied the session, or inserted as
+ * rows by a bulk insert: the change feed numbers them at the commit all the same), and, after a failure, which versions the transaction was inserting (the candidates for a
  * clash of version ids). One object per transaction attempt; nothing
  * outlives the transaction.
  */
@@ -20,7 +20,7 @@ final class WriteContext {
 
     private final Set<String> handledModelIds = new LinkedHashSet<>();
     private final Set<String> modelIdsFoundAbsent = new HashSet<>();
-    private boolean historyFlushedBeforeClearing;
+    private boolean wroteHistoryOutsideSession;
     private List<String> insertedVersionIds = List.of();
 
     /** The repository loaded or saved this model in this transaction. */
@@ -53,14 +53,17 @@ final class WriteContext {
         handledModelIds.add(modelId);
     }
 
-    /** A checkpoint (or a call's rollback to its savepoint) is about to empty the session, which held history entries. */
-    void historyFlushedBeforeClearing() {
-        historyFlushedBeforeClearing = true;
+    /**
+     * History entries of this transaction are in the database but not in the session: a
+     * checkpoint is about to empty a session that held some, or a bulk insert wrote them as rows.
+     */
+    void wroteHistoryOutsideSession() {
+        wroteHistoryOutsideSession = true;
     }
 
-    /** Whether this transaction emptied a session that held history entries (flushed, or rolled back with a call). */
-    boolean flushedHistoryBeforeClearing() {
-        return historyFlushedBeforeClearing;
+    /** Whether this transaction wrote history entries that its session does not hold. */
+    boolean hasHistoryOutsideSession() {
+        return wroteHistoryOutsideSession;
     }
 
     /** The transaction failed; these are the versions it was inserting. */
