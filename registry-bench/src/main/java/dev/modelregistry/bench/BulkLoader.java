@@ -39,7 +39,7 @@ final class BulkLoader implements AutoCloseable {
     BulkLoader(Connection connection) throws SQLException {
         sqlite = connection.getMetaData().getURL().startsWith("jdbc:sqlite:");
         models = connection.prepareStatement("insert into models (model_id, sensor_id, model_type, active_version,"
-                + " created_at, updated_at, best_score, activation_count, lock_version) values (?,?,?,?,?,?,?,1,0)");
+                + " created_at, updated_at, best_score, active_score, activation_count, lock_version) values (?,?,?,?,?,?,?,?,1,0)");
         versions = connection.prepareStatement("insert into versions (version_id, model_id, sensor_id, model_type,"
                 + " created_at, training_config, training_metrics, validation_metrics, model_size_bytes,"
                 + " training_time_seconds, data_hash, model_hash, model_path, description, tags, is_active,"
@@ -64,8 +64,10 @@ final class BulkLoader implements AutoCloseable {
         setInstant(models, 6, at);
         if (rows.isEmpty()) {
             models.setObject(7, null);
+            models.setObject(8, null);
         } else {
             models.setDouble(7, best);
+            models.setDouble(8, winner.score());
         }
         models.addBatch();
         for (int i = 0; i < rows.size(); i++) {
