@@ -1,6 +1,6 @@
 package dev.modelregistry.persistence;
 
-import java.io.PrintWriter;
+import dev.modelregistry.persistence.jpa.DecoratingDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -9,13 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -32,7 +30,7 @@ import javax.sql.DataSource;
  * connection. Only {@code prepareStatement(String)} and its explicit equivalent (forward only,
  * read only: Hibernate's queries) are cached; the other forms pass through.
  */
-final class SqliteStatementCache implements DataSource {
+final class SqliteStatementCache extends DecoratingDataSource {
 
     static final int PER_CONNECTION = 64;
 
@@ -46,6 +44,7 @@ final class SqliteStatementCache implements DataSource {
     private final AtomicLong compiled = new AtomicLong();
 
     SqliteStatementCache(DataSource physical) {
+        super(physical);
         this.physical = physical;
     }
 
@@ -60,43 +59,9 @@ final class SqliteStatementCache implements DataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return caching(physical.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return caching(physical.getConnection(username, password));
-    }
-
-    private Connection caching(Connection connection) {
+    protected Connection decorate(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 new CachingConnection(connection));
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return physical.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        physical.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        physical.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return physical.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return physical.getParentLogger();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.modelregistry.persistence.jpa;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,11 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Set;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The data source Hibernate works on for SQLite: the pool's connections, each guarded so that a
@@ -37,7 +33,7 @@ import javax.sql.DataSource;
  * So a unit of work that throws has committed nothing, and the next one starts on a sound
  * connection.
  */
-public final class TransactionGuard implements DataSource {
+public final class TransactionGuard extends DecoratingDataSource {
 
     /** Connection methods that neither run SQL nor change the transaction: always allowed. */
     private static final Set<String> HARMLESS = Set.of("isClosed", "isValid", "getAutoCommit", "getMetaData",
@@ -50,20 +46,12 @@ public final class TransactionGuard implements DataSource {
     private final HikariDataSource pool;
 
     public TransactionGuard(HikariDataSource pool) {
+        super(pool);
         this.pool = pool;
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return guard(pool.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return guard(pool.getConnection(username, password));
-    }
-
-    private Connection guard(Connection pooled) {
+    protected Connection decorate(Connection pooled) {
         Guarded state = new Guarded(pooled);
         state.proxy = (Connection) Proxy.newProxyInstance(TransactionGuard.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, state.handlerFor(pooled));
@@ -160,31 +148,6 @@ public final class TransactionGuard implements DataSource {
             return new SQLException("the transaction already ended (" + ended.getMessage()
                     + "): no further statement of this unit of work runs", ended.getSQLState(), ended);
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
     }
 
     @Override
