@@ -103,6 +103,7 @@ public final class RegistryDatabase implements AutoCloseable {
         RegistryFolder.create(registryDir);
         // a file written by the Python ModelRegistrySQLite is adopted first (naive times in the system zone)
         PythonRegistryAdoption.adoptIfPythonCreated(registryDir, ZoneId.systemDefault());
+        FreshSqliteFile.createIfAbsent(registryDir);
         String url = sqliteUrl(registryDir.resolve(SQLITE_FILE_NAME));
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url);
@@ -234,6 +235,7 @@ public final class RegistryDatabase implements AutoCloseable {
         org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
         dataSource.setUrl(sqliteUrl(file));
         progress.step("upgrading the schema", 0, 1);
+        FreshSqliteFile.createIfAbsent(registryDir);
         SchemaMigrator.updateSqlite(dataSource, file.toString(), registryDir);
         List<String> applied = new ArrayList<>(PythonRegistryAdoption.status(registryDir).applied());
         applied.removeAll(before);
