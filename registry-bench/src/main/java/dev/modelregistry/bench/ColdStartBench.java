@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * A cold CLI read: {@code registry stats} on the shipped example (the legacy registry of
  * {@code data/models/registry}, migrated the way {@code ./registry migrate} does, into the work
  * folder), from process start to exit, best of 5, through {@code ./registry} (the launcher, with
- * its class-data-sharing archive) and through {@code java -jar registry-app/target/registry.jar};
+ * its class-data-sharing archive) and through {@code java -jar registry-cli/target/registry.jar};
  * against the Python registry's cold read in the same run: {@code python3} running
  * {@code python_open_stats.py} (what {@code ModelRegistrySQLite(path).get_registry_stats()} does)
  * on a copy of the same rows in the Python layout. The runs of the three are interleaved, so
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class ColdStartBench {
 
-    private static final Path JAR = Path.of("registry-app/target/registry.jar");
+    private static final Path JAR = Path.of("registry-cli/target/registry.jar");
     private static final int ROUNDS = 5;
 
     private final Bench bench;

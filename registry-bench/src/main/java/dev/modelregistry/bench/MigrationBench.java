@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Migration of generated legacy registries (the generator's models x 10 versions) in child JVMs
  * with {@code -Xmx256m}, in both forms a user runs it: {@code ./registry migrate} (the launcher
  * at the repository root, with its JVM flags and class-data-sharing archive) and
- * {@code java -jar registry-app/target/registry.jar migrate}; wall time from process start to
+ * {@code java -jar registry-cli/target/registry.jar migrate}; wall time from process start to
  * exit, versions per second, peak heap (from the GC log: the largest heap occupancy before a
  * collection or at exit). The runs of the two forms alternate, so both see the same load. One
  * untimed {@code ./registry migrate} of the smaller registry goes first: it pays what only the
@@ -37,7 +37,7 @@ final class MigrationBench {
     private static final Pattern BEFORE_GC = Pattern.compile("\\) (\\d+)M->(\\d+)M\\(\\d+M\\)");
     private static final Pattern EXIT_USED = Pattern.compile("(?:heap|generation)\\s+total \\d+K, used (\\d+)K");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path JAR = Path.of("registry-app/target/registry.jar");
+    private static final Path JAR = Path.of("registry-cli/target/registry.jar");
     private static final Path LAUNCHER = Path.of("registry");
     /** The size the migration's targets (in its rows) are set for: 5,000 models x 10 versions. */
     private static final int TARGET_VERSIONS = 50_000;

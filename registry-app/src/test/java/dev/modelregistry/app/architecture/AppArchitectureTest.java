@@ -16,12 +16,19 @@ import com.tngtech.archunit.lang.ArchRule;
 class AppArchitectureTest {
 
     @ArchTest
-    static final ArchRule theCliAndTheMigrationReachPersistenceOnlyThroughItsEntryPoint = noClasses()
-            .that().resideInAnyPackage("dev.modelregistry.app.cli..", "dev.modelregistry.app.migration..")
+    static final ArchRule theMigrationReachesPersistenceOnlyThroughItsEntryPoint = noClasses()
+            .that().resideInAPackage("dev.modelregistry.app.migration..")
             .should().dependOnClassesThat(resideInAPackage("dev.modelregistry.persistence..")
                     .and(not(resideInAPackage("dev.modelregistry.persistence"))))
-            .because("the CLI and the migration use RegistryDatabase and the types of its signatures, never the"
+            .because("the migration uses RegistryDatabase and the types of its signatures, never the"
                     + " Hibernate adapter, the read models, the schema runner or the adoption code behind it");
+
+    @ArchTest
+    static final ArchRule theLibraryNeverReachesACommandLineOrALogBackend = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.slf4j.simple..",
+                    "ch.qos.logback..", "org.apache.logging.log4j..", "java.util.logging..")
+            .because("registry-app is a library a host embeds: it logs through slf4j-api only and leaves the"
+                    + " command line to registry-cli");
 
     @ArchTest
     static final ArchRule writeUseCasesNeverUseTheReadSide = noClasses()

@@ -2,8 +2,11 @@ package dev.modelregistry.app.migration.legacy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,12 +25,32 @@ public final class LegacyFixtures {
     private LegacyFixtures() {
     }
 
-    /** The fixture root (holding data/models/...) inside target/test-classes: read only, never damage it. */
+    /**
+     * The fixture root (holding data/models/...): read only, never damage it. Inside
+     * target/test-classes, or inside registry-app's test-jar when another module (registry-cli)
+     * uses it: then a path of the jar's file system, which {@link #copyOfRealRegistry} copies out.
+     */
     public static Path fixtureRoot() {
         try {
-            return Path.of(LegacyFixtures.class.getResource(FIXTURE).toURI());
+            URI fixture = LegacyFixtures.class.getResource(FIXTURE).toURI();
+            if ("jar".equals(fixture.getScheme())) {
+                openJarFileSystem(fixture);
+            }
+            return Path.of(fixture);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized void openJarFileSystem(URI inJar) {
+        try {
+            FileSystems.getFileSystem(inJar);
+        } catch (FileSystemNotFoundException notYet) {
+            try {
+                FileSystems.newFileSystem(inJar, Map.of()); // stays open for the test JVM's life
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
