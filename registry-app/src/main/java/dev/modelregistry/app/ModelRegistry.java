@@ -153,6 +153,15 @@ public interface ModelRegistry extends AutoCloseable {
      */
     AutoCloseable onActivationChange(long afterCursor, Consumer<ActivationEvent> listener);
 
+    /**
+     * Adds a listener that hears every call from now on: registrations, activations by reason,
+     * lookups of the active model with their latency, failures by operation, group-commit batch
+     * sizes (README, "Observability"). It is called on the caller's thread after the call's
+     * outcome is known; one that throws is logged and never changes a call's outcome. Closing the
+     * returned handle removes it.
+     */
+    AutoCloseable addListener(RegistryListener listener);
+
     ScoringWeights scoringWeights();
 
     @Override

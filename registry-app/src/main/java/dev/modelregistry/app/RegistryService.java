@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * {@link ModelRegistry} as two sets of use cases (CQRS): the writes ({@link RegistryWrites})
  * change data only through the aggregate, its repository and a unit of work; the reads
  * ({@link RegistryReads}) answer from the query ports alone. The rules live in the domain.
+ * Every call is observed by the {@link RegistryListener}s added ({@link RegistryListeners}).
  */
 public final class RegistryService implements ModelRegistry {
 
@@ -29,6 +30,7 @@ public final class RegistryService implements ModelRegistry {
     private final String location;
     private final AutoCloseable resources;
     private final RegistryFeed feed;
+    private final RegistryListeners listeners = new RegistryListeners();
 
     /**
      * @param repository and {@code unitOfWork}: the aggregate's side, for the writes
@@ -48,7 +50,8 @@ public final class RegistryService implements ModelRegistry {
                            String location, AutoCloseable resources, ChangeFeed changeFeed) {
         this.feed = new RegistryFeed(changeFeed, location);
         this.scoring = new ScoringPolicy(weights);
-        this.writes = new RegistryWrites(repository, unitOfWork, artifacts, scoring, versionIds, clock);
+        this.writes = new RegistryWrites(repository, unitOfWork, artifacts, scoring, versionIds, clock, listeners);
+        unitOfWork.observeCommits(listeners::committedTogether);
         this.reads = new RegistryReads(queries, location);
         this.location = location;
         this.resources = resources;
@@ -56,32 +59,33 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public String registerModel(ModelRegistration registration) {
-        return writes.registerModel(registration);
+        return listeners.call(RegistryOperation.REGISTER_MODEL, () -> writes.registerModel(registration));
     }
 
     @Override
     public Optional<ModelVersionDetails> getModelMetadata(String versionId) {
-        return reads.getModelMetadata(versionId);
+        return listeners.call(RegistryOperation.GET_MODEL_METADATA, () -> reads.getModelMetadata(versionId));
     }
 
     @Override
     public Optional<DataLineageDetails> getDataLineage(String versionId) {
-        return reads.getDataLineage(versionId);
+        return listeners.call(RegistryOperation.GET_DATA_LINEAGE, () -> reads.getDataLineage(versionId));
     }
 
     @Override
     public Optional<String> getActiveModelVersion(String sensorId, String modelType) {
-        return reads.getActiveModelVersion(sensorId, modelType);
+        return listeners.lookup(RegistryOperation.GET_ACTIVE_MODEL_VERSION,
+                () -> reads.getActiveModelVersion(sensorId, modelType));
     }
 
     @Override
     public Optional<ModelVersionDetails> getActiveModel(String sensorId, String modelType) {
-        return reads.getActiveModel(sensorId, modelType);
+        return listeners.lookup(RegistryOperation.GET_ACTIVE_MODEL, () -> reads.getActiveModel(sensorId, modelType));
     }
 
     @Override
     public Optional<ModelVersionDetails> resolve(String uri) {
-        return reads.resolve(uri);
+        return listeners.lookup(RegistryOperation.RESOLVE, () -> reads.resolve(uri));
     }
 
     @Override
@@ -96,62 +100,66 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public List<ModelSummary> listModels(ModelFilter filter) {
-        return reads.listModels(filter);
+        return listeners.call(RegistryOperation.LIST_MODELS, () -> reads.listModels(filter));
     }
 
     @Override
     public List<VersionSummary> listVersions(String sensorId, String modelType) {
-        return reads.listVersions(sensorId, modelType);
+        return listeners.call(RegistryOperation.LIST_VERSIONS, () -> reads.listVersions(sensorId, modelType));
     }
 
     @Override
     public List<VersionSummary> listVersionsOfSensor(String sensorId) {
-        return reads.listVersionsOfSensor(sensorId);
+        return listeners.call(RegistryOperation.LIST_VERSIONS_OF_SENSOR, () -> reads.listVersionsOfSensor(sensorId));
     }
 
     @Override
     public List<VersionSummary> listVersionsScoredAtLeast(double minimumScore) {
-        return reads.listVersionsScoredAtLeast(minimumScore);
+        return listeners.call(RegistryOperation.LIST_VERSIONS_SCORED_AT_LEAST,
+                () -> reads.listVersionsScoredAtLeast(minimumScore));
     }
 
     @Override
     public VersionPage searchVersions(VersionQuery query) {
-        return reads.searchVersions(query);
+        return listeners.call(RegistryOperation.SEARCH_VERSIONS, () -> reads.searchVersions(query));
     }
 
     @Override
     public void promoteVersion(String versionId) {
-        writes.promoteVersion(versionId);
+        listeners.run(RegistryOperation.PROMOTE_VERSION, () -> writes.promoteVersion(versionId));
     }
 
     @Override
     public DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {
-        return writes.deleteVersion(versionId, force, deleteArtifacts);
+        return listeners.call(RegistryOperation.DELETE_VERSION,
+                () -> writes.deleteVersion(versionId, force, deleteArtifacts));
     }
 
     @Override
     public int cleanupOldVersions(int keepLastN) {
-        return writes.cleanupOldVersions(keepLastN);
+        return listeners.call(RegistryOperation.CLEANUP_OLD_VERSIONS, () -> writes.cleanupOldVersions(keepLastN));
     }
 
     @Override
     public CleanupReport cleanupOldVersions(int keepLastN, boolean deleteArtifacts, CleanupProgress progress) {
-        return writes.cleanupOldVersions(keepLastN, deleteArtifacts, progress);
+        return listeners.call(RegistryOperation.CLEANUP_OLD_VERSIONS,
+                () -> writes.cleanupOldVersions(keepLastN, deleteArtifacts, progress));
     }
 
     @Override
     public CleanupReport previewCleanup(int keepLastN) {
-        return writes.previewCleanup(keepLastN);
+        return listeners.call(RegistryOperation.PREVIEW_CLEANUP, () -> writes.previewCleanup(keepLastN));
     }
 
     @Override
     public RegistryStats getRegistryStats() {
-        return reads.getRegistryStats();
+        return listeners.call(RegistryOperation.GET_REGISTRY_STATS, reads::getRegistryStats);
     }
 
     @Override
     public List<ActivationEntry> getActivationHistory(String sensorId, String modelType) {
-        return reads.getActivationHistory(sensorId, modelType);
+        return listeners.call(RegistryOperation.GET_ACTIVATION_HISTORY,
+                () -> reads.getActivationHistory(sensorId, modelType));
     }
 
     @Override
@@ -161,22 +169,30 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public ActiveVersionAt getActiveVersionAt(String sensorId, String modelType, Instant instant) {
-        return reads.getActiveVersionAt(sensorId, modelType, instant);
+        return listeners.call(RegistryOperation.GET_ACTIVE_VERSION_AT,
+                () -> reads.getActiveVersionAt(sensorId, modelType, instant));
     }
 
     @Override
     public List<ActivationEvent> activationChangesSince(long cursor, int limit) {
-        return feed.activationChangesSince(cursor, limit);
+        return listeners.call(RegistryOperation.ACTIVATION_CHANGES_SINCE,
+                () -> feed.activationChangesSince(cursor, limit));
     }
 
     @Override
     public AutoCloseable onActivationChange(Consumer<ActivationEvent> listener) {
-        return feed.onActivationChange(listener);
+        return listeners.call(RegistryOperation.ON_ACTIVATION_CHANGE, () -> feed.onActivationChange(listener));
     }
 
     @Override
     public AutoCloseable onActivationChange(long afterCursor, Consumer<ActivationEvent> listener) {
-        return feed.onActivationChange(afterCursor, listener);
+        return listeners.call(RegistryOperation.ON_ACTIVATION_CHANGE,
+                () -> feed.onActivationChange(afterCursor, listener));
+    }
+
+    @Override
+    public AutoCloseable addListener(RegistryListener listener) {
+        return listeners.add(listener);
     }
 
     @Override

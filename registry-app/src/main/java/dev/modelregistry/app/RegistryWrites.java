@@ -5,6 +5,7 @@ import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.artifact.ArtifactFingerprint;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import dev.modelregistry.domain.artifact.ArtifactStore;
+import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.Model;
@@ -31,7 +32,9 @@ import java.util.Set;
 /**
  * The write use cases (register, promote, delete, cleanup): each loads the aggregate through
  * {@link ModelRepository} inside one unit of work, asks it to act, and returns what changed. They
- * never use the read side's query ports: every change goes through the aggregate.
+ * never use the read side's query ports: every change goes through the aggregate. After the
+ * commit they tell the {@link RegistryListeners} what was registered and which active versions
+ * changed, and why.
  */
 final class RegistryWrites {
 
@@ -41,18 +44,21 @@ final class RegistryWrites {
     private final ScoringPolicy scoring;
     private final VersionIdGenerator versionIds;
     private final Clock clock;
+    private final RegistryListeners listeners;
 
     RegistryWrites(ModelRepository repository, UnitOfWork unitOfWork, ArtifactStore artifacts, ScoringPolicy scoring,
-                   VersionIdGenerator versionIds, Clock clock) {
+                   VersionIdGenerator versionIds, Clock clock, RegistryListeners listeners) {
         this.repository = repository;
         this.unitOfWork = unitOfWork;
         this.artifacts = artifacts;
         this.scoring = scoring;
         this.versionIds = versionIds;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     String registerModel(ModelRegistration registration) {
+        long started = System.nanoTime();
         SensorId sensorId = SensorId.of(registration.sensorId());
         ModelType modelType = ModelType.of(registration.modelType());
         String modelPath = registration.modelPath() == null ? null
@@ -64,13 +70,19 @@ final class RegistryWrites {
                 fingerprint.sizeBytes(), registration.trainingTimeSeconds(), fingerprint.sha256(),
                 registration.description(), Tags.of(registration.tags()), lineageOf(registration));
         VersionId versionId = versionIds.nextId();
-        return unitOfWork.execute(() -> {
+        boolean won = unitOfWork.execute(() -> {
             Instant now = now();
             Model model = Model.forPair(sensorId, modelType, repository.findById(ModelId.of(sensorId, modelType)), now);
             model.register(versionId, spec, scoring, now);
             repository.save(model);
-            return versionId.value();
+            return model.activeVersionId().filter(versionId::equals).isPresent();
         });
+        listeners.registered(versionId.value(), sensorId.value(), modelType.value(), started);
+        if (won) {
+            listeners.activated(RegistryOperation.REGISTER_MODEL, sensorId.value(), modelType.value(), versionId.value(),
+                    ActivationReason.REGISTERED);
+        }
+        return versionId.value();
     }
 
     private static DataLineage lineageOf(ModelRegistration registration) {
@@ -83,18 +95,31 @@ final class RegistryWrites {
 
     void promoteVersion(String versionId) {
         VersionId id = VersionId.of(versionId);
-        unitOfWork.run(() -> owner(id).promote(id, now()));
+        Optional<Model> changed = unitOfWork.execute(() -> {
+            Model model = owner(id);
+            return model.promote(id, now()) ? Optional.of(model) : Optional.<Model>empty();
+        });
+        changed.ifPresent(model -> listeners.activated(RegistryOperation.PROMOTE_VERSION, model.sensorId().value(),
+                model.modelType().value(), versionId, ActivationReason.PROMOTED));
     }
 
     DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {
         VersionId id = VersionId.of(versionId);
-        record Deleted(Optional<String> modelPath, Optional<String> activeAfter) {
+        record Deleted(Optional<String> modelPath, Optional<String> activeAfter, boolean wasActive, SensorId sensorId,
+                       ModelType modelType) {
         }
         Deleted deleted = unitOfWork.execute(() -> {
             Model model = owner(id);
+            boolean wasActive = model.activeVersionId().filter(id::equals).isPresent();
             ModelVersion removed = model.deleteVersion(id, force, now());
-            return new Deleted(removed.modelPath(), model.activeVersionId().map(VersionId::value));
+            return new Deleted(removed.modelPath(), model.activeVersionId().map(VersionId::value), wasActive,
+                    model.sensorId(), model.modelType());
         });
+        if (deleted.wasActive()) {
+            listeners.activated(RegistryOperation.DELETE_VERSION, deleted.sensorId().value(), deleted.modelType().value(),
+                    deleted.activeAfter().orElse(null), deleted.activeAfter().isPresent()
+                            ? ActivationReason.REELECTED : ActivationReason.LAST_VERSION_DELETED);
+        }
         Optional<ArtifactRemoval> removal = deleteArtifacts
                 ? deleted.modelPath().map(path -> removeArtifactsUnlessShared(List.of(path)).get(0))
                 : Optional.empty();

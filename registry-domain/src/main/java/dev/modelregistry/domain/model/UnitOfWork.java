@@ -1,5 +1,6 @@
 package dev.modelregistry.domain.model;
 
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,15 @@ public interface UnitOfWork {
      * ends; aggregates loaded before a checkpoint must not be used after it.
      */
     default void checkpoint() {
+    }
+
+    /**
+     * Tells {@code callsPerCommit}, after each group commit, how many {@link #execute} calls it
+     * ran together in one transaction (adapters that batch the calls of several threads; others
+     * never call it). One observer at a time: a later one replaces an earlier one. It runs on the
+     * committing thread while the batch's callers wait, so it must be quick and must not throw.
+     */
+    default void observeCommits(IntConsumer callsPerCommit) {
     }
 
     default void run(Runnable work) {

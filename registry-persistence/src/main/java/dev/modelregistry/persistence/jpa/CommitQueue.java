@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,7 @@ final class CommitQueue {
     private final LongAdder batches = new LongAdder();
     private final LongAdder calls = new LongAdder();
     private final LongAccumulator largest = new LongAccumulator(Math::max, 0);
+    private volatile IntConsumer batchSizes = size -> { };
 
     /**
      * @param bound  the most calls one batch takes
@@ -81,10 +83,22 @@ final class CommitQueue {
             batches.increment();
             calls.add(batch.size());
             largest.accumulate(batch.size());
-            lock.lock();
-            leading = false;
-            batchDone.signalAll();
+            try {
+                batchSizes.accept(batch.size());
+            } finally {
+                lock.lock();
+                leading = false;
+                batchDone.signalAll();
+            }
         }
+    }
+
+    /**
+     * Tells {@code sizes} the number of calls of every batch run from now on (replacing an earlier
+     * observer), on the leader's thread before the batch's callers wake; it must not throw.
+     */
+    void observeBatches(IntConsumer sizes) {
+        this.batchSizes = sizes;
     }
 
     /** Batches run so far. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
@@ -100,6 +101,12 @@ public final class JpaUnitOfWork implements UnitOfWork {
         }
         ensureOpen();
         return commits.submit(work);
+    }
+
+    /** The size of every batch of the group commit (calls run in one transaction, before any split after a failure). */
+    @Override
+    public void observeCommits(IntConsumer callsPerCommit) {
+        commits.observeBatches(callsPerCommit);
     }
 
     /** The queue of this process's write calls (how they were batched: tests and measurements). */
