@@ -5,19 +5,23 @@ import java.util.logging.Logger;
 import liquibase.logging.LogService;
 import liquibase.logging.core.AbstractLogService;
 import liquibase.logging.core.AbstractLogger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An embedded library is quiet by default: opening a registry logs nothing at INFO. The start-up
- * chatter of the libraries underneath goes to debug level instead:
+ * An embedded library is quiet by default: the registry logs through SLF4J only, and opening a
+ * registry logs nothing of its own at INFO. The start-up chatter of the libraries underneath goes
+ * to debug level where the library decides it:
  * <ul>
- *   <li>Liquibase: its INFO messages (and the update summary) are logged at FINE (debug)
- *       through whatever Liquibase log service is in place;</li>
+ *   <li>Liquibase logs through SLF4J (its own logger names, {@code liquibase.*}), never
+ *       java.util.logging: its INFO messages (and the update summary) at DEBUG, its warnings and
+ *       errors as they are;</li>
  *   <li>Hibernate and HikariCP on java.util.logging (JBoss Logging's choice when no log4j2 or
  *       logback is present): their loggers are set to WARNING, unless the application configured
  *       a level for them (e.g. {@code org.hibernate.level=INFO} in logging.properties), which wins;
  *       Hibernate's log of failed statements is off (the registry's exception reports the failure
- *       in words, and the log line would show the statement's values).
- *       On slf4j/logback the application's configuration decides alone.</li>
+ *       in words, and the log line would show the statement's values).</li>
+ *   <li>HikariCP (always SLF4J) and Hibernate on an SLF4J backend with logback: the host's
+ *       configuration decides alone; the README tells which two loggers to set to WARN.</li>
  * </ul>
  * {@code -D}{@value #VERBOSE}{@code =true} (the CLI's {@code --verbose} sets it) keeps every
  * message at its own level.
@@ -53,31 +57,50 @@ public final class QuietLogging {
         }
     }
 
-    /** Liquibase's log service with INFO turned into FINE (unless verbose). */
-    public static LogService liquibase(LogService current) {
-        return verbose() || current == null ? current : new DebugLevelLogService(current);
+    /** Liquibase's log service: SLF4J, with INFO turned into DEBUG (unless verbose). */
+    public static LogService liquibase() {
+        return new Slf4jLogService(verbose());
     }
 
-    private static final class DebugLevelLogService extends AbstractLogService {
+    /**
+     * Liquibase's messages to the SLF4J logger of the class that logs them. Levels map as
+     * java.util.logging's to SLF4J's (SEVERE error, WARNING warn, INFO info, CONFIG and FINE
+     * debug, finer trace), except that INFO becomes DEBUG unless {@code verbose}.
+     */
+    private static final class Slf4jLogService extends AbstractLogService {
 
-        private final LogService delegate;
+        private final boolean verbose;
 
-        DebugLevelLogService(LogService delegate) {
-            this.delegate = delegate;
+        Slf4jLogService(boolean verbose) {
+            this.verbose = verbose;
         }
 
         @Override
         public int getPriority() {
-            return delegate.getPriority();
+            return PRIORITY_SPECIALIZED;
         }
 
         @Override
         public liquibase.logging.Logger getLog(Class clazz) {
-            liquibase.logging.Logger target = delegate.getLog(clazz);
+            org.slf4j.Logger target = LoggerFactory.getLogger(clazz);
             return new AbstractLogger() {
                 @Override
                 public void log(Level level, String message, Throwable e) {
-                    target.log(level.intValue() == Level.INFO.intValue() ? Level.FINE : level, message, e);
+                    int value = level.intValue();
+                    if (value == Level.OFF.intValue()) {
+                        return;
+                    }
+                    if (value >= Level.SEVERE.intValue()) {
+                        target.error(message, e);
+                    } else if (value >= Level.WARNING.intValue()) {
+                        target.warn(message, e);
+                    } else if (value >= Level.INFO.intValue() && verbose) {
+                        target.info(message, e);
+                    } else if (value >= Level.FINE.intValue()) {
+                        target.debug(message, e);
+                    } else {
+                        target.trace(message, e);
+                    }
                 }
             };
         }

@@ -14,11 +14,11 @@ import java.util.logging.Logger;
  *       slf4j-simple reads {@code org.slf4j.simpleLogger.*} system properties when it starts, so
  *       they are set here before anything logs ({@code simplelogger.properties} holds the same
  *       defaults).</li>
- *   <li>Liquibase's INFO messages are logged at debug level by the library
- *       ({@link QuietLogging}) unless {@code --verbose}.</li>
- *   <li>java.util.logging (Liquibase): the root logger and its handlers are set to WARNING
- *       (INFO with {@code --verbose}). Liquibase's summaries and banner go to its log, not stdout
- *       (the persistence module runs it with a {@code LoggerUIService}).</li>
+ *   <li>Liquibase logs through SLF4J, its INFO messages at debug level ({@link QuietLogging})
+ *       unless {@code --verbose}; its summaries and banner go to its log, not stdout (the
+ *       persistence module runs it with a {@code LoggerUIService}).</li>
+ *   <li>java.util.logging (libraries that use it): the root logger and its handlers are set to
+ *       WARNING (INFO with {@code --verbose}).</li>
  * </ul>
  * Explicit {@code -D} settings given by the user win.
  */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The change feed over the activation history: every {@code activation_history} row carries a
@@ -36,7 +36,7 @@ public final class ActivationFeed implements AutoCloseable {
     public static final int MAX_LIMIT = 1000;
     static final String THREAD_NAME = "registry-activation-feed";
 
-    private static final Logger LOG = Logger.getLogger(ActivationFeed.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ActivationFeed.class);
 
     /** Opens the feed thread's dedicated connection (never one of the pool). */
     @FunctionalInterface
@@ -123,7 +123,7 @@ public final class ActivationFeed implements AutoCloseable {
             try {
                 listener.accept(changed);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a commit listener of the activation feed failed", e);
+                LOG.warn("a commit listener of the activation feed failed", e);
             }
         }
         wakeup.signal();
@@ -168,7 +168,7 @@ public final class ActivationFeed implements AutoCloseable {
                 freshAsOf = started;
                 fresh = true;
                 if (failures > 0) {
-                    LOG.info("the activation feed is connected again to " + reads.location());
+                    LOG.info("the activation feed is connected again to {}", reads.location());
                     failures = 0;
                 }
             } catch (SQLException | RuntimeException e) {
@@ -178,8 +178,8 @@ public final class ActivationFeed implements AutoCloseable {
                     watch = null;
                 }
                 if (!closed && failures++ == 0) {
-                    LOG.log(Level.WARNING, "the activation feed lost its connection to " + reads.location()
-                            + "; retrying (changes are delivered once it is back): " + e.getMessage());
+                    LOG.warn("the activation feed lost its connection to {}; retrying (changes are delivered once it"
+                            + " is back): {}", reads.location(), e.getMessage());
                 }
                 wakeup.await(Math.min(5_000, pollInterval.toMillis() * Math.min(failures, 20)));
             }
@@ -247,7 +247,7 @@ public final class ActivationFeed implements AutoCloseable {
             try {
                 listener.accept(change);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a listener of the activation feed failed on change #" + change.cursor(), e);
+                LOG.warn("a listener of the activation feed failed on change #{}", change.cursor(), e);
             }
             seen = change.cursor();
         }

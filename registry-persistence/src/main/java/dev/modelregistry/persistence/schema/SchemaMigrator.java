@@ -18,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
@@ -32,6 +30,8 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Liquibase changelogs packaged under {@code changelog/} on the classpath, and reads,
@@ -74,7 +74,7 @@ public final class SchemaMigrator {
 
     public static final String MASTER_CHANGELOG = "changelog/db.changelog-master.xml";
     static final String ANALYTICS_ENABLED = "liquibase.analytics.enabled";
-    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     private SchemaMigrator() {
     }
@@ -92,9 +92,9 @@ public final class SchemaMigrator {
                 return;
             }
             if (sqliteRegistryDir == null) {
-                LOG.warning(() -> location + ": DATABASECHANGELOGLOCK is held by " + status.lock().lockedBy() + " since "
-                        + status.lock().granted() + "; the schema is current, so it was not needed to open. If no"
-                        + " Liquibase update is running, release it: liquibase releaseLocks");
+                LOG.warn("{}: DATABASECHANGELOGLOCK is held by {} since {}; the schema is current, so it was not needed"
+                        + " to open. If no Liquibase update is running, release it: liquibase releaseLocks",
+                        location, status.lock().lockedBy(), status.lock().granted());
                 return;
             }
         }
@@ -153,8 +153,8 @@ public final class SchemaMigrator {
             try (Statement sql = connection.createStatement()) {
                 sql.executeUpdate("UPDATE DATABASECHANGELOGLOCK SET LOCKED = 0, LOCKGRANTED = NULL, LOCKEDBY = NULL");
             }
-            LOG.log(Level.WARNING, "{0}: released a stale Liquibase changelog lock (held by {1} since {2}: a process"
-                    + " killed during an update)", new Object[] {location, stale.lockedBy(), stale.granted()});
+            LOG.warn("{}: released a stale Liquibase changelog lock (held by {} since {}: a process killed during"
+                    + " an update)", location, stale.lockedBy(), stale.granted());
         } catch (SQLException e) {
             throw new RegistryUnavailableException("cannot release the changelog lock of " + location + ": "
                     + e.getMessage(), e);
@@ -188,14 +188,10 @@ public final class SchemaMigrator {
         Map<String, Object> scope = new HashMap<>(extra);
         scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()));
         scope.put(ANALYTICS_ENABLED, Boolean.FALSE);
-        // a library prints nothing on stdout: Liquibase's summaries go to its log (java.util.logging)
+        // a library prints nothing on stdout: Liquibase's summaries go to its log
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-        // an embedded library is quiet: Liquibase's INFO chatter goes to debug level (see QuietLogging)
-        liquibase.logging.LogService logService = QuietLogging.liquibase(
-                Scope.getCurrentScope().get(Scope.Attr.logService, liquibase.logging.LogService.class));
-        if (logService != null) {
-            scope.put(Scope.Attr.logService.name(), logService);
-        }
+        // its log is SLF4J, its INFO chatter at debug level (see QuietLogging)
+        scope.put(Scope.Attr.logService.name(), QuietLogging.liquibase());
         Scope.child(scope, runner);
     }
 
