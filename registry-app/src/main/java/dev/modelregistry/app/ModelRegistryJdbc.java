@@ -4,10 +4,18 @@ import dev.modelregistry.domain.scoring.ScoringWeights;
 import dev.modelregistry.persistence.RegistryDatabase;
 import java.nio.file.Path;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
- * Opens a registry on a database server (PostgreSQL) by JDBC URL, with the same schema
- * (brought up to date by Liquibase on open) and the same mappings as the SQLite registry.
+ * Opens a registry on a database server (PostgreSQL), with the same schema (brought up to date
+ * by Liquibase on open unless {@link RegistrySettings#upgradeSchemaOnOpen()} is off) and the same
+ * mappings as the SQLite registry: on the host's own {@link DataSource} (README, "Embedding"),
+ * or on a pool of its own built from a JDBC URL.
+ *
+ * <pre>{@code
+ * ModelRegistry registry = ModelRegistryJdbc.open(hostDataSource,
+ *         RegistrySettings.builder().schema("model_registry").build());
+ * }</pre>
  */
 public final class ModelRegistryJdbc {
 
@@ -17,8 +25,27 @@ public final class ModelRegistryJdbc {
     private ModelRegistryJdbc() {
     }
 
+    /**
+     * Opens a registry on the host's data source: the registry borrows its connections and gives
+     * each back (with the host's {@code search_path} when a schema is set); closing the registry
+     * never closes the data source. It keeps up to two connections for its reads while open and
+     * one more while the change feed has subscribers (size the pool for that).
+     *
+     * @throws IllegalArgumentException a SQLite data source (use {@link ModelRegistrySQLite#open(Path, RegistrySettings)})
+     * @throws dev.modelregistry.domain.SchemaUpgradeRequiredException upgrades on open are off and the schema is
+     *         missing or behind: the message names the pending changesets and the command to run
+     */
+    public static ModelRegistry open(DataSource dataSource, RegistrySettings settings) {
+        return wire(RegistryDatabase.openJdbc(dataSource, settings.databaseOptions()), settings);
+    }
+
+    /** As {@link #open(DataSource, RegistrySettings)}, on a pool of the registry's own (closed with it). */
+    public static ModelRegistry open(String jdbcUrl, String user, String password, RegistrySettings settings) {
+        return wire(RegistryDatabase.openJdbc(jdbcUrl, user, password, settings.databaseOptions()), settings);
+    }
+
     public static ModelRegistry open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, ScoringWeights.DEFAULTS, DEFAULT_ARTIFACT_ROOT);
+        return open(jdbcUrl, user, password, RegistrySettings.defaults());
     }
 
     /**
@@ -32,16 +59,36 @@ public final class ModelRegistryJdbc {
         return RegistryBootstrap.wire(database, ScoringWeights.DEFAULTS, DEFAULT_ARTIFACT_ROOT, List.of(), database.jdbcUrl());
     }
 
-    /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
+    /**
+     * @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8)
+     * @deprecated use {@link #open(String, String, String, RegistrySettings)}
+     */
+    @Deprecated(since = "0.1.0")
     public static ModelRegistry open(String jdbcUrl, String user, String password, ScoringWeights weights,
                                      Path artifactRoot) {
-        return open(jdbcUrl, user, password, weights, artifactRoot, ActiveVersionCache.NONE);
+        return open(jdbcUrl, user, password, RegistrySettings.builder().scoringWeights(weights).artifactRoot(artifactRoot)
+                .build());
     }
 
-    /** @param cache {@link ActiveVersionCache#IN_PROCESS}: active versions answered from memory, kept coherent by the change feed */
+    /**
+     * @param cache {@link ActiveVersionCache#IN_PROCESS}: active versions answered from memory, kept coherent by the change feed
+     * @deprecated use {@link #open(String, String, String, RegistrySettings)}
+     */
+    @Deprecated(since = "0.1.0")
     public static ModelRegistry open(String jdbcUrl, String user, String password, ScoringWeights weights,
                                      Path artifactRoot, ActiveVersionCache cache) {
-        RegistryDatabase database = RegistryDatabase.openJdbc(jdbcUrl, user, password);
-        return RegistryBootstrap.wire(database, weights, artifactRoot, List.of(), database.jdbcUrl(), cache);
+        return open(jdbcUrl, user, password, RegistrySettings.builder().scoringWeights(weights).artifactRoot(artifactRoot)
+                .activeVersionCache(cache).build());
+    }
+
+    private static ModelRegistry wire(RegistryDatabase database, RegistrySettings settings) {
+        try {
+            return RegistryBootstrap.wire(database, settings.scoringWeights(),
+                    settings.artifactRoot().orElse(DEFAULT_ARTIFACT_ROOT), List.of(), database.jdbcUrl(),
+                    settings.activeVersionCache());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 }

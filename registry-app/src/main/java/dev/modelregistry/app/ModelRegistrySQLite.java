@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * created if absent and brought to the latest schema by Liquibase on open. A file written by
  * the Python {@code ModelRegistrySQLite} is adopted on open (verified backup
  * {@code model_registry.db.bak-YYYYMMDD_HHMMSS}, shape check, repairs; its naive local
- * timestamps read in the system zone): see {@code RegistryDatabase.upgrade} for another zone.
+ * timestamps read in {@link RegistrySettings#legacyTimezone()}, by default the system zone).
  *
  * <pre>{@code
  * try (ModelRegistry registry = ModelRegistrySQLite.open(Path.of("data/models/registry_sqlite"))) {
@@ -25,11 +25,33 @@ public final class ModelRegistrySQLite {
 
     /** Default scoring weights; artifacts may be deleted only inside the registry folder's parent. */
     public static ModelRegistry open(Path registryDir) {
-        return open(registryDir, ScoringWeights.DEFAULTS);
+        return open(registryDir, RegistrySettings.defaults());
     }
 
     public static ModelRegistry open(Path registryDir, ScoringWeights weights) {
-        return open(registryDir, weights, FileSystemArtifactStore.defaultRootFor(registryDir));
+        return open(registryDir, RegistrySettings.builder().scoringWeights(weights).build());
+    }
+
+    /**
+     * Opens the registry in {@code registryDir} with {@code settings}: weights, artifact root
+     * (default: the folder's parent), cache, the zone for adopting a Python-written file and
+     * whether opening may create, adopt or upgrade (off: a missing file or an older schema is
+     * refused, naming the pending changesets). A schema or changelog table names other than the
+     * defaults are refused: they apply to PostgreSQL.
+     *
+     * @throws IllegalArgumentException a schema or changelog table names other than the defaults
+     */
+    public static ModelRegistry open(Path registryDir, RegistrySettings settings) {
+        RegistryDatabase database = RegistryDatabase.openSqlite(registryDir, settings.databaseOptions());
+        try {
+            return RegistryBootstrap.wire(database, settings.scoringWeights(),
+                    settings.artifactRoot().orElseGet(() -> FileSystemArtifactStore.defaultRootFor(registryDir)),
+                    FileSystemArtifactStore.sqliteRegistryFiles(registryDir),
+                    registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString(), settings.activeVersionCache());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /**
@@ -47,21 +69,32 @@ public final class ModelRegistrySQLite {
                 registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString());
     }
 
-    /** @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8) */
+    /**
+     * @param artifactRoot the only folder under which {@code deleteArtifacts} removes files (R8)
+     * @deprecated use {@link #open(Path, RegistrySettings)}
+     */
+    @Deprecated(since = "0.1.0")
     public static ModelRegistry open(Path registryDir, ScoringWeights weights, Path artifactRoot) {
-        return open(registryDir, weights, artifactRoot, ActiveVersionCache.NONE);
+        return open(registryDir, RegistrySettings.builder().scoringWeights(weights).artifactRoot(artifactRoot).build());
     }
 
-    /** Default weights and artifact root; {@code cache} chooses whether active versions are kept in memory. */
+    /**
+     * Default weights and artifact root; {@code cache} chooses whether active versions are kept in memory.
+     *
+     * @deprecated use {@link #open(Path, RegistrySettings)}
+     */
+    @Deprecated(since = "0.1.0")
     public static ModelRegistry open(Path registryDir, ActiveVersionCache cache) {
-        return open(registryDir, ScoringWeights.DEFAULTS, FileSystemArtifactStore.defaultRootFor(registryDir), cache);
+        return open(registryDir, RegistrySettings.builder().activeVersionCache(cache).build());
     }
 
-    /** @param cache {@link ActiveVersionCache#IN_PROCESS}: active versions answered from memory, kept coherent by the change feed */
+    /**
+     * @param cache {@link ActiveVersionCache#IN_PROCESS}: active versions answered from memory, kept coherent by the change feed
+     * @deprecated use {@link #open(Path, RegistrySettings)}
+     */
+    @Deprecated(since = "0.1.0")
     public static ModelRegistry open(Path registryDir, ScoringWeights weights, Path artifactRoot, ActiveVersionCache cache) {
-        RegistryDatabase database = RegistryDatabase.openSqlite(registryDir);
-        return RegistryBootstrap.wire(database, weights, artifactRoot,
-                FileSystemArtifactStore.sqliteRegistryFiles(registryDir), registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString(),
-                cache);
+        return open(registryDir, RegistrySettings.builder().scoringWeights(weights).artifactRoot(artifactRoot)
+                .activeVersionCache(cache).build());
     }
 }

@@ -11,4 +11,9 @@ public class NoRegistrySchemaException extends SchemaUpgradeRequiredException {
     public NoRegistrySchemaException(String location) {
         super(location, "holds no registry schema");
     }
+
+    /** @param remedy what creates the schema, for this caller */
+    public NoRegistrySchemaException(String location, String remedy) {
+        super(location, "holds no registry schema", remedy);
+    }
 }

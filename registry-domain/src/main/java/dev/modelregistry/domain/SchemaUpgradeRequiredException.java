@@ -11,7 +11,12 @@ public class SchemaUpgradeRequiredException extends RegistryUnavailableException
 
     /** @param location the database file or (credential-free) URL */
     public SchemaUpgradeRequiredException(String location, String why) {
-        super(location + " " + why + ": run `registry db upgrade` first", null);
+        this(location, why, "run `registry db upgrade` first");
+    }
+
+    /** @param remedy what brings the schema up to date, for this caller */
+    public SchemaUpgradeRequiredException(String location, String why, String remedy) {
+        super(location + " " + why + ": " + remedy, null);
         this.location = location;
     }
 

@@ -7,6 +7,7 @@ import dev.modelregistry.persistence.adoption.PythonRegistryAdoption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -43,15 +44,32 @@ final class ReadOnlyOpening {
 
     /** Refuses a database whose schema is absent or not at the packaged release. */
     static void requireCurrent(SchemaStatus status) {
+        requireCurrent(status, "run `registry db upgrade` first");
+    }
+
+    /** The most pending changesets a refusal names one by one. */
+    private static final int NAMED_PENDING = 5;
+
+    /**
+     * Refuses a database whose schema is absent or not at the packaged release, naming the
+     * pending changesets (the first {@value #NAMED_PENDING}) and {@code remedy}.
+     */
+    static void requireCurrent(SchemaStatus status, String remedy) {
         if (!status.historyPresent() && !status.registryTables()) {
-            throw new NoRegistrySchemaException(status.location());
+            throw new NoRegistrySchemaException(status.location(), remedy);
         }
         if (!status.historyPresent()) {
-            throw new SchemaUpgradeRequiredException(status.location(), "has registry tables but no Liquibase history");
+            throw new SchemaUpgradeRequiredException(status.location(), "has registry tables but no Liquibase history",
+                    remedy);
         }
         if (!status.pending().isEmpty()) {
+            List<String> names = status.pending().stream().limit(NAMED_PENDING).map(SchemaStatus.ChangeSetState::key)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+            if (status.pending().size() > NAMED_PENDING) {
+                names.add("and " + (status.pending().size() - NAMED_PENDING) + " more");
+            }
             throw new SchemaUpgradeRequiredException(status.location(), "has an older schema ("
-                    + status.pending().size() + " changeset(s) pending)");
+                    + status.pending().size() + " changeset(s) pending: " + String.join(", ", names) + ")", remedy);
         }
     }
 

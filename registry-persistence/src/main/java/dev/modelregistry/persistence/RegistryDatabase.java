@@ -19,6 +19,7 @@ import dev.modelregistry.persistence.jpa.ReadOnlyUnitOfWork;
 import dev.modelregistry.persistence.jpa.RegistrySQLiteDialect;
 import dev.modelregistry.persistence.jpa.TagsJsonConverter;
 import dev.modelregistry.persistence.jpa.TransactionGuard;
+import dev.modelregistry.persistence.schema.ChangelogTables;
 import dev.modelregistry.persistence.schema.MappedColumns;
 import dev.modelregistry.persistence.schema.SchemaMigrator;
 import dev.modelregistry.persistence.query.ReadConnections;
@@ -93,6 +94,20 @@ public final class RegistryDatabase implements AutoCloseable {
         return openSqlite(registryDir, Map.of());
     }
 
+    /**
+     * As {@link #openSqlite(Path)}, with {@code options}: a Python-written file's timestamps are
+     * read in {@link DatabaseOptions#legacyZone()}; with {@link DatabaseOptions#upgradeSchemaOnOpen()}
+     * off nothing is created, adopted or upgraded, and a file that is missing or behind is refused
+     * ({@link RegistryNotFoundException}, {@link SchemaUpgradeRequiredException} naming the pending
+     * changesets). A SQLite registry is a database of its own: a schema or changelog table names
+     * other than Liquibase's are refused.
+     *
+     * @throws IllegalArgumentException for a schema or changelog table names other than the defaults
+     */
+    public static RegistryDatabase openSqlite(Path registryDir, DatabaseOptions options) {
+        return openSqlite(registryDir, options, Map.of(), pool -> { });
+    }
+
     static RegistryDatabase openSqlite(Path registryDir, Map<String, Object> extraSettings) {
         return openSqlite(registryDir, extraSettings, pool -> { });
     }
@@ -100,10 +115,25 @@ public final class RegistryDatabase implements AutoCloseable {
     /** @param poolSettings adjusts the connection pool's configuration last (tests: fault injection) */
     static RegistryDatabase openSqlite(Path registryDir, Map<String, Object> extraSettings,
                                        Consumer<HikariConfig> poolSettings) {
-        RegistryFolder.create(registryDir);
-        // a file written by the Python ModelRegistrySQLite is adopted first (naive times in the system zone)
-        PythonRegistryAdoption.adoptIfPythonCreated(registryDir, ZoneId.systemDefault());
-        FreshSqliteFile.createIfAbsent(registryDir);
+        return openSqlite(registryDir, DatabaseOptions.DEFAULTS, extraSettings, poolSettings);
+    }
+
+    private static RegistryDatabase openSqlite(Path registryDir, DatabaseOptions options,
+                                               Map<String, Object> extraSettings, Consumer<HikariConfig> poolSettings) {
+        if (options.schema() != null || !options.changelogTables().defaults()) {
+            throw new IllegalArgumentException("a SQLite registry is a database of its own: schema and changelog table"
+                    + " names apply to PostgreSQL only (given schema " + options.schema() + ", "
+                    + options.changelogTables() + ")");
+        }
+        Path file = registryDir.resolve(SQLITE_FILE_NAME);
+        if (options.upgradeSchemaOnOpen()) {
+            RegistryFolder.create(registryDir);
+            // a file written by the Python ModelRegistrySQLite is adopted first (naive times in the given zone)
+            PythonRegistryAdoption.adoptIfPythonCreated(registryDir, options.legacyZoneOrSystem());
+            FreshSqliteFile.createIfAbsent(registryDir);
+        } else {
+            ReadOnlyOpening.requireCurrent(ReadOnlyOpening.sqliteStatus(file), UpgradeRemedy.sqlite(registryDir));
+        }
         String url = sqliteUrl(registryDir.resolve(SQLITE_FILE_NAME));
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url);
@@ -115,8 +145,10 @@ public final class RegistryDatabase implements AutoCloseable {
         // each pooled connection keeps its compiled statements (sqlite-jdbc has no cache of its own)
         pool.setDataSource(new SqliteStatementCache(pool.getDataSource() != null ? pool.getDataSource()
                 : new DriverDataSource(url, null, new java.util.Properties(), null, null)));
-        return open(new Pool(pool, url, java.util.Set.of()), RegistrySQLiteDialect.class.getName(), extraSettings, registryDir,
-                false);
+        Pool sqlite = new Pool(pool, url, java.util.Set.of());
+        return open(connect(sqlite), ReadOnlyOpening.sqliteDataSource(file), RegistrySQLiteDialect.class.getName(),
+                extraSettings, registryDir, options.upgradeSchemaOnOpen() ? Opening.UPGRADE : Opening.REQUIRE_CURRENT,
+                options);
     }
 
     /**
@@ -276,7 +308,72 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     static RegistryDatabase openJdbc(String url, String user, String password, Map<String, Object> extraSettings) {
-        return open(serverPool(url, user, password, "registry-jdbc", 8, false), null, extraSettings, null, false);
+        return openJdbc(url, user, password, DatabaseOptions.DEFAULTS, extraSettings);
+    }
+
+    /**
+     * Opens a registry on a host's PostgreSQL data source (its pool, its credentials, its
+     * metrics): the registry borrows connections and gives every one back, and closing the
+     * registry never closes {@code host}. It keeps up to two connections for its reads while it
+     * is open (with their prepared statements) and one more while the change feed has
+     * subscribers; writes borrow one per transaction. With {@link DatabaseOptions#schema()} set,
+     * every connection runs in that schema while the registry holds it and is handed back with
+     * the host's {@code search_path} ({@link SchemaBoundDataSource}); the schema is created when
+     * missing (with {@link DatabaseOptions#upgradeSchemaOnOpen()}).
+     *
+     * @throws IllegalArgumentException       a SQLite data source (open the folder with {@link #openSqlite(Path, DatabaseOptions)})
+     * @throws RegistryUnavailableException   no connection could be had
+     * @throws SchemaUpgradeRequiredException upgrades on open are off and the schema is missing or behind
+     */
+    public static RegistryDatabase openJdbc(DataSource host, DatabaseOptions options) {
+        return openJdbc(host, options, Map.of());
+    }
+
+    static RegistryDatabase openJdbc(DataSource host, DatabaseOptions options, Map<String, Object> extraSettings) {
+        QuietLogging.quietLibraries();
+        return openOnServer(new Connections(host, null, HostSchema.prepare(host, options, null)), host, options,
+                extraSettings);
+    }
+
+    /**
+     * As {@link #openJdbc(DataSource, DatabaseOptions)}, on a pool of the registry's own built
+     * from the URL (closed with the registry; the URL's secrets kept out of it, see {@link JdbcTarget}).
+     */
+    public static RegistryDatabase openJdbc(String url, String user, String password, DatabaseOptions options) {
+        return openJdbc(url, user, password, options, Map.of());
+    }
+
+    private static RegistryDatabase openJdbc(String url, String user, String password, DatabaseOptions options,
+                                             Map<String, Object> extraSettings) {
+        Pool pool = serverPool(url, user, password, "registry-jdbc", 8, false);
+        Connections own = connect(pool);
+        try {
+            return openOnServer(new Connections(own.dataSource(), own.ownPool(),
+                    HostSchema.prepare(own.dataSource(), options, pool.location())), unpooled(pool.config()), options,
+                    extraSettings);
+        } catch (RuntimeException e) {
+            own.release();
+            throw e;
+        }
+    }
+
+    /**
+     * A server registry in {@link DatabaseOptions#schema()} (when set: every connection, the
+     * feed's included, bound to it, and Hibernate's default schema).
+     */
+    private static RegistryDatabase openOnServer(Connections base, DataSource watch, DatabaseOptions options,
+                                                 Map<String, Object> extraSettings) {
+        Map<String, Object> settings = extraSettings;
+        Connections connections = base;
+        if (options.schema() != null) {
+            connections = new Connections(new SchemaBoundDataSource(base.dataSource(), options.schema()), base.ownPool(),
+                    base.location());
+            watch = new SchemaBoundDataSource(watch, options.schema());
+            settings = new java.util.HashMap<>(extraSettings);
+            settings.put(AvailableSettings.DEFAULT_SCHEMA, options.schema());
+        }
+        return open(connections, watch, null, settings, null,
+                options.upgradeSchemaOnOpen() ? Opening.UPGRADE : Opening.REQUIRE_CURRENT, options);
     }
 
     /**
@@ -288,7 +385,8 @@ public final class RegistryDatabase implements AutoCloseable {
      * @throws SchemaMismatchException        the tables differ from the changelog's
      */
     public static RegistryDatabase openJdbcReadOnly(String url, String user, String password) {
-        return open(serverPool(url, user, password, "registry-jdbc-read-only", 4, true), null, Map.of(), null, true);
+        Pool pool = serverPool(url, user, password, "registry-jdbc-read-only", 4, true);
+        return open(connect(pool), unpooled(pool.config()), null, Map.of(), null, Opening.READ_ONLY, DatabaseOptions.DEFAULTS);
     }
 
     /**
@@ -320,36 +418,68 @@ public final class RegistryDatabase implements AutoCloseable {
     private record Pool(HikariConfig config, String location, java.util.Set<String> secrets) {
     }
 
-    private static RegistryDatabase open(Pool pool, String dialect, Map<String, Object> extraSettings,
-                                         Path sqliteRegistryDir, boolean readOnly) {
-        String url = pool.location();
-        HikariDataSource dataSource = connect(pool);
+    /** What opening may do to the schema. */
+    private enum Opening {
+        /** Bring it to the latest release (Liquibase when something is pending). */
+        UPGRADE,
+        /** Open a current schema for writing; refuse one that is behind, naming the pending changesets. */
+        REQUIRE_CURRENT,
+        /** Open a current schema for reading only. */
+        READ_ONLY
+    }
+
+    /**
+     * The connections a registry works on and whether it owns them.
+     *
+     * @param ownPool  the registry's own pool, closed with it; null for a host's data source (never closed)
+     * @param location the database for messages, without secrets
+     */
+    private record Connections(DataSource dataSource, HikariDataSource ownPool, String location) {
+
+        void release() {
+            if (ownPool != null) {
+                ownPool.close();
+            }
+        }
+    }
+
+    /**
+     * @param watch             the change feed's connections (outside the registry's own pool)
+     * @param sqliteRegistryDir the registry folder of a SQLite database, null for a server
+     */
+    private static RegistryDatabase open(Connections connections, DataSource watch, String dialect,
+                                         Map<String, Object> extraSettings, Path sqliteRegistryDir, Opening opening,
+                                         DatabaseOptions options) {
+        String url = connections.location();
+        DataSource dataSource = connections.dataSource();
+        boolean readOnly = opening == Opening.READ_ONLY;
         ReadModels readModels = null;
         try {
             String location = sqliteRegistryDir == null ? url : sqliteRegistryDir.resolve(SQLITE_FILE_NAME).toString();
-            if (readOnly) {
-                ReadOnlyOpening.requireCurrent(SchemaMigrator.status(dataSource, location));
-            } else {
-                SchemaMigrator.bringUpToDate(dataSource, location, sqliteRegistryDir);
+            ChangelogTables tables = options.changelogTables();
+            switch (opening) {
+                case READ_ONLY -> ReadOnlyOpening.requireCurrent(SchemaMigrator.status(dataSource, location, tables));
+                case REQUIRE_CURRENT -> ReadOnlyOpening.requireCurrent(SchemaMigrator.status(dataSource, location, tables),
+                        sqliteRegistryDir == null ? UpgradeRemedy.server(options) : UpgradeRemedy.sqlite(sqliteRegistryDir));
+                case UPGRADE -> SchemaMigrator.bringUpToDate(dataSource, location, sqliteRegistryDir, tables,
+                        options.schema());
             }
             readModels = sqliteRegistryDir != null ? sqliteReadModels(sqliteRegistryDir.resolve(SQLITE_FILE_NAME))
                     : ReadModels.over(ReadConnections.over(dataSource, location, READ_CONNECTIONS));
             if (readOnly) {
                 checkedReadModels(readModels, location);
             }
-            Jpa jpa = new Jpa(() -> dataSource, dialect, extraSettings, location);
+            Jpa jpa = new Jpa(() -> connections, dialect, extraSettings, location);
             if (!readOnly) {
                 jpa.sessionFactory(); // validates the mapping against the schema now
             }
-            DataSource watch = sqliteRegistryDir != null
-                    ? ReadOnlyOpening.sqliteDataSource(sqliteRegistryDir.resolve(SQLITE_FILE_NAME)) : unpooled(pool.config());
             return new RegistryDatabase(url, jpa, readOnly, readModels,
                     watch::getConnection);
         } catch (RuntimeException e) {
             if (readModels != null) {
                 readModels.close();
             }
-            dataSource.close();
+            connections.release();
             throw e;
         }
     }
@@ -360,10 +490,11 @@ public final class RegistryDatabase implements AutoCloseable {
                 config.getUsername(), config.getPassword());
     }
 
-    private static HikariDataSource connect(Pool pool) {
+    private static Connections connect(Pool pool) {
         QuietLogging.quietLibraries();
         try {
-            return new HikariDataSource(pool.config());
+            HikariDataSource own = new HikariDataSource(pool.config());
+            return new Connections(own, own, pool.location());
         } catch (RuntimeException e) {
             throw new RegistryUnavailableException("cannot connect to " + Redaction.withoutParameters(pool.location())
                     + ": " + Redaction.text(PersistenceFailures.rootMessage(e), pool.secrets()),
@@ -378,37 +509,37 @@ public final class RegistryDatabase implements AutoCloseable {
      */
     private static final class Jpa {
 
-        private final Supplier<HikariDataSource> pool;
+        private final Supplier<Connections> pool;
         private final String dialect;
         private final Map<String, Object> extraSettings;
         private final String location;
-        private HikariDataSource dataSource;
+        private Connections connections;
         private SessionFactory sessionFactory;
         private boolean closed;
 
-        Jpa(Supplier<HikariDataSource> pool, String dialect, Map<String, Object> extraSettings, String location) {
+        Jpa(Supplier<Connections> pool, String dialect, Map<String, Object> extraSettings, String location) {
             this.pool = pool;
             this.dialect = dialect;
             this.extraSettings = extraSettings;
             this.location = location;
         }
 
-        synchronized HikariDataSource dataSource() {
+        synchronized Connections connections() {
             if (closed) {
                 throw new RegistryUnavailableException("the registry at " + location + " is closed", null);
             }
-            if (dataSource == null) {
-                dataSource = pool.get();
+            if (connections == null) {
+                connections = pool.get();
             }
-            return dataSource;
+            return connections;
         }
 
         synchronized SessionFactory sessionFactory() {
             if (sessionFactory == null) {
-                HikariDataSource connections = dataSource();
-                // SQLite (the dialect is ours): the guard keeps a transaction SQLite ended from leaking
-                sessionFactory = buildSessionFactory(dialect == null ? connections : new TransactionGuard(connections),
-                        dialect, extraSettings, location);
+                Connections writers = connections();
+                // SQLite (the dialect is ours, the pool too): the guard keeps a transaction SQLite ended from leaking
+                sessionFactory = buildSessionFactory(dialect == null ? writers.dataSource()
+                        : new TransactionGuard(writers.ownPool()), dialect, extraSettings, location);
             }
             return sessionFactory;
         }
@@ -420,8 +551,8 @@ public final class RegistryDatabase implements AutoCloseable {
                     sessionFactory.close();
                 }
             } finally {
-                if (dataSource != null) {
-                    dataSource.close();
+                if (connections != null) {
+                    connections.release();
                 }
             }
         }
@@ -486,7 +617,7 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     DataSource dataSource() {
-        return jpa.dataSource();
+        return jpa.connections().dataSource();
     }
 
     /** Whether the Hibernate session factory has been built (a read-only registry builds it only when a read needs the aggregate). */

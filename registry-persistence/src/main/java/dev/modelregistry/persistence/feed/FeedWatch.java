@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * How the feed thread learns that another connection may have committed a change, on a dedicated
@@ -87,22 +88,53 @@ abstract class FeedWatch implements AutoCloseable {
         }
     }
 
-    /** PostgreSQL: {@code LISTEN}, and a read after every wait (the fallback poll). */
+    /**
+     * PostgreSQL: {@code LISTEN}, and a read after every wait (the fallback poll). A notification
+     * carries the writer's schema: one of another registry in the same database (another schema)
+     * does not end the wait. On close the connection stops listening before it is closed (a
+     * host's pool gets it back without a subscription to the channel).
+     */
     private static final class Notifications extends FeedWatch {
 
         private final PGConnection listening;
+        private final String schema;
 
         Notifications(Connection connection) throws SQLException {
             super(connection, SqlDialect.POSTGRESQL);
             this.listening = connection.unwrap(PGConnection.class);
             try (Statement listen = connection.createStatement()) {
                 listen.execute("LISTEN " + ActivationCursors.CHANNEL);
+                try (ResultSet row = listen.executeQuery("SELECT current_schema()")) {
+                    row.next();
+                    this.schema = row.getString(1);
+                }
             }
         }
 
         @Override
         void await(long millis, Wakeup wakeup) throws SQLException {
-            listening.getNotifications((int) Math.max(1, millis));
+            long deadline = System.nanoTime() + Math.max(1, millis) * 1_000_000L;
+            for (long left = millis; left > 0; left = (deadline - System.nanoTime()) / 1_000_000L) {
+                PGNotification[] received = listening.getNotifications((int) Math.max(1, left));
+                if (received == null || received.length == 0) {
+                    return;
+                }
+                for (PGNotification notification : received) {
+                    if (java.util.Objects.equals(schema, notification.getParameter())) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try (Statement unlisten = connection.createStatement()) {
+                unlisten.execute("UNLISTEN *");
+            } catch (SQLException e) {
+                // a broken connection listens no more
+            }
+            super.close();
         }
 
         @Override

@@ -86,7 +86,16 @@ public final class SchemaMigrator {
      *                          null for a server
      */
     public static void bringUpToDate(DataSource dataSource, String location, Path sqliteRegistryDir) {
-        SchemaStatus status = status(dataSource, location);
+        bringUpToDate(dataSource, location, sqliteRegistryDir, ChangelogTables.LIQUIBASE_DEFAULTS, null);
+    }
+
+    /**
+     * As {@link #bringUpToDate(DataSource, String, Path)}, with the history in {@code tables} and
+     * Liquibase's default schema {@code schema} (null: the connection's current schema).
+     */
+    public static void bringUpToDate(DataSource dataSource, String location, Path sqliteRegistryDir,
+                                     ChangelogTables tables, String schema) {
+        SchemaStatus status = status(dataSource, location, tables);
         if (upToDate(status, dataSource, location)) {
             if (status.lock() == null) {
                 return;
@@ -100,8 +109,8 @@ public final class SchemaMigrator {
         }
         if (sqliteRegistryDir == null) {
             try (ServerSchemaLock held = ServerSchemaLock.acquire(dataSource, location)) {
-                if (!held.exclusive() || !upToDate(status(dataSource, location), dataSource, location)) {
-                    update(dataSource, MASTER_CHANGELOG);
+                if (!held.exclusive() || !upToDate(status(dataSource, location, tables), dataSource, location)) {
+                    update(dataSource, MASTER_CHANGELOG, tables, schema);
                 }
             }
             return;
@@ -146,7 +155,7 @@ public final class SchemaMigrator {
             if (!tableNames(connection).contains("databasechangeloglock")) {
                 return;
             }
-            ChangelogLock stale = lock(connection);
+            ChangelogLock stale = lock(connection, ChangelogTables.LIQUIBASE_DEFAULTS);
             if (stale == null) {
                 return;
             }
@@ -163,11 +172,22 @@ public final class SchemaMigrator {
 
     /** Runs one changelog file (for example {@code changelog/releases/1.0.xml} alone, in upgrade tests). */
     public static void update(DataSource dataSource, String changelogFile) {
+        update(dataSource, changelogFile, ChangelogTables.LIQUIBASE_DEFAULTS, null);
+    }
+
+    /** Runs one changelog file with its history in {@code tables}, in {@code schema} (null: the connection's current schema). */
+    public static void update(DataSource dataSource, String changelogFile, ChangelogTables tables, String schema) {
         try {
             inLiquibaseScope(Map.of(), () -> {
                 try (Connection connection = dataSource.getConnection()) {
                     Database database = DatabaseFactory.getInstance()
                             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                    database.setDatabaseChangeLogTableName(tables.history());
+                    database.setDatabaseChangeLogLockTableName(tables.lock());
+                    if (schema != null) {
+                        database.setDefaultSchemaName(schema);
+                        database.setLiquibaseSchemaName(schema);
+                    }
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelogFile)
@@ -198,8 +218,13 @@ public final class SchemaMigrator {
     // ---------------------------------------------------------------- status
 
     public static SchemaStatus status(DataSource dataSource, String location) {
+        return status(dataSource, location, ChangelogTables.LIQUIBASE_DEFAULTS);
+    }
+
+    /** The status read from the history in {@code tables}. */
+    public static SchemaStatus status(DataSource dataSource, String location, ChangelogTables tables) {
         try (Connection connection = dataSource.getConnection()) {
-            return status(connection, location);
+            return status(connection, location, tables);
         } catch (SQLException e) {
             throw new RegistryUnavailableException(
                     "cannot read the schema status of " + location + ": " + e.getMessage(), e);
@@ -211,9 +236,15 @@ public final class SchemaMigrator {
      * single comparison of {@code DATABASECHANGELOG} with {@link PackagedChangelog}. Only reads.
      */
     public static SchemaStatus status(Connection connection, String location) throws SQLException {
+        return status(connection, location, ChangelogTables.LIQUIBASE_DEFAULTS);
+    }
+
+    /** The status read from the history in {@code changelog} (in the connection's current schema). */
+    public static SchemaStatus status(Connection connection, String location, ChangelogTables changelog)
+            throws SQLException {
         Set<String> tables = tableNames(connection);
-        boolean history = tables.contains("databasechangelog");
-        List<ChangeSetState> applied = history ? applied(connection) : List.of();
+        boolean history = tables.contains(changelog.historyName());
+        List<ChangeSetState> applied = history ? applied(connection, changelog) : List.of();
         Set<String> appliedKeys = new HashSet<>();
         applied.forEach(state -> appliedKeys.add(state.key()));
         List<ChangeSetState> pending = new ArrayList<>();
@@ -222,7 +253,7 @@ public final class SchemaMigrator {
                 pending.add(packaged);
             }
         }
-        ChangelogLock lock = tables.contains("databasechangeloglock") ? lock(connection) : null;
+        ChangelogLock lock = tables.contains(changelog.lockName()) ? lock(connection, changelog) : null;
         return new SchemaStatus(location, history, tables.contains("models") && tables.contains("versions"), applied,
                 pending, lock);
     }
@@ -243,11 +274,11 @@ public final class SchemaMigrator {
         return new SchemaStatus(location, false, false, List.of(), PackagedChangelog.forDbms(dbms).changeSets(), null);
     }
 
-    private static List<ChangeSetState> applied(Connection connection) throws SQLException {
+    private static List<ChangeSetState> applied(Connection connection, ChangelogTables changelog) throws SQLException {
         List<ChangeSetState> applied = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT filename, id, author, dateexecuted FROM databasechangelog ORDER BY orderexecuted")) {
+             ResultSet rs = statement.executeQuery("SELECT filename, id, author, dateexecuted FROM "
+                     + SqlIdentifier.quoted(changelog.history()) + " ORDER BY orderexecuted")) {
             while (rs.next()) {
                 applied.add(new ChangeSetState(rs.getString(1), rs.getString(2), rs.getString(3), executedAt(rs)));
             }
@@ -256,9 +287,10 @@ public final class SchemaMigrator {
     }
 
     /** The held changelog lock row, or null when it is free (or missing). */
-    private static ChangelogLock lock(Connection connection) throws SQLException {
+    private static ChangelogLock lock(Connection connection, ChangelogTables changelog) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT locked, lockedby, lockgranted FROM databasechangeloglock")) {
+             ResultSet rs = statement.executeQuery("SELECT locked, lockedby, lockgranted FROM "
+                     + SqlIdentifier.quoted(changelog.lock()))) {
             while (rs.next()) {
                 if (isTrue(rs.getObject(1))) {
                     return new ChangelogLock(rs.getString(2), rs.getString(3));
