@@ -200,6 +200,24 @@ class HostDataSourceTest {
         assertThat(count("SELECT count(*) FROM " + schemaA + ".versions")).isEqualTo(1);
     }
 
+    @Test
+    void triggerFunctionsUpdateTheRegistrysTablesEvenFromAConnectionOnTheHostsSearchPath() throws SQLException {
+        try (ModelRegistry registry = ModelRegistryJdbc.open(host, inA())) {
+            registry.registerModel(Registrations.of("pump_1", 0.8));
+            registry.registerModel(Registrations.of("pump_1", 0.9));
+        }
+        // the host's own connection, whose search_path finds the host's models table first
+        try (Connection connection = host.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("DELETE FROM " + schemaA + ".versions WHERE performance_score = (SELECT min(performance_score) FROM "
+                    + schemaA + ".versions)");
+        }
+        assertThat(query(host, "SELECT id || ':' || name FROM models")).containsExactly("1:the host's own model");
+        try (ModelRegistry registry = ModelRegistryJdbc.open(host, inA())) {
+            assertThat(registry.getRegistryStats().totalVersions()).isEqualTo(1);
+            assertThat(registry.listVersions("pump_1", "telemanom")).hasSize(1);
+        }
+    }
+
     private HikariDataSource pool(String schema) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema);
