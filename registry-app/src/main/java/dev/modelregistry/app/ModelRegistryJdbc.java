@@ -2,6 +2,7 @@ package dev.modelregistry.app;
 
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import dev.modelregistry.persistence.RegistryDatabase;
+import dev.modelregistry.persistence.SchemaStatus;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
@@ -37,6 +38,15 @@ public final class ModelRegistryJdbc {
      */
     public static ModelRegistry open(DataSource dataSource, RegistrySettings settings) {
         return wire(RegistryDatabase.openJdbc(dataSource, settings.databaseOptions()), settings);
+    }
+
+    /**
+     * Where the registry's schema on the host's data source stands against the packaged
+     * changelog, with the settings' schema and changelog tables, read without writing anything
+     * (for a health check or a deployment step): a missing schema has every changeset pending.
+     */
+    public static SchemaStatus schemaStatus(DataSource dataSource, RegistrySettings settings) {
+        return RegistryDatabase.schemaStatus(dataSource, settings.databaseOptions());
     }
 
     /** As {@link #open(DataSource, RegistrySettings)}, on a pool of the registry's own (closed with it). */

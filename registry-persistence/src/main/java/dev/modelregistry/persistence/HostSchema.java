@@ -26,11 +26,32 @@ final class HostSchema {
     }
 
     /**
+     * Where a host's data source puts the registry, and whether its schema exists.
+     *
+     * @param location the URL without secrets, with the schema when one is set,
+     *                 e.g. {@code jdbc:postgresql://db:5432/app (schema model_registry)}
+     * @param exists   whether the schema exists (always true without a schema: the current one)
+     */
+    record Placement(String location, boolean exists) {
+    }
+
+    /**
+     * Checks the data source and the schema, creating it when missing (if opening may change the schema).
+     *
      * @param url the URL to show for the data source, or null: its connections' URL, secrets masked
-     * @return the location to show for the registry: the URL, with the schema when one is set,
-     *         e.g. {@code jdbc:postgresql://db:5432/app (schema model_registry)}
+     * @return the location to show for the registry
+     * @throws SchemaUpgradeRequiredException the schema is missing and upgrades on open are off
      */
     static String prepare(DataSource host, DatabaseOptions options, String url) {
+        return inspect(host, options, url, true).location();
+    }
+
+    /** Checks the data source and whether the schema exists, changing nothing. */
+    static Placement inspect(DataSource host, DatabaseOptions options) {
+        return inspect(host, options, null, false);
+    }
+
+    private static Placement inspect(DataSource host, DatabaseOptions options, String url, boolean prepare) {
         try (Connection connection = host.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             if (product.toLowerCase(Locale.ROOT).contains("sqlite")) {
@@ -42,19 +63,21 @@ final class HostSchema {
             }
             String schema = options.schema();
             if (schema == null) {
-                return url;
+                return new Placement(url, true);
             }
             String location = url + " (schema " + schema + ")";
-            if (!exists(connection, schema)) {
+            boolean exists = exists(connection, schema);
+            if (!exists && prepare) {
                 if (!options.upgradeSchemaOnOpen()) {
                     throw new SchemaUpgradeRequiredException(location, "does not exist (upgradeSchemaOnOpen is off)",
                             UpgradeRemedy.server(options));
                 }
                 create(connection, schema);
+                exists = true;
             }
-            return location;
+            return new Placement(location, exists);
         } catch (SQLException e) {
-            throw new RegistryUnavailableException("cannot prepare the registry's schema on the host's data source: "
+            throw new RegistryUnavailableException("cannot read the registry's schema on the host's data source: "
                     + Redaction.text(e.getMessage()), e);
         }
     }

@@ -242,6 +242,21 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     /**
+     * The schema status of the registry on a host's PostgreSQL data source with {@code options}
+     * (its schema, its changelog tables), read without writing anything: a missing schema is
+     * reported with every changeset pending; the connection is handed back with the host's
+     * {@code search_path}.
+     */
+    public static SchemaStatus schemaStatus(DataSource host, DatabaseOptions options) {
+        HostSchema.Placement placement = HostSchema.inspect(host, options);
+        if (!placement.exists()) {
+            return SchemaMigrator.absent(placement.location(), "postgresql");
+        }
+        DataSource registry = options.schema() == null ? host : new SchemaBoundDataSource(host, options.schema());
+        return SchemaMigrator.status(registry, placement.location(), options.changelogTables());
+    }
+
+    /**
      * Brings {@code <registryDir>/model_registry.db} to the latest schema without opening the
      * registry (created when absent). A file written by the Python ModelRegistrySQLite is adopted:
      * backed up ({@code model_registry.db.bak-YYYYMMDD_HHMMSS}, verified), checked against the

@@ -10,6 +10,7 @@ import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.app.RegistrySettings;
 import dev.modelregistry.domain.SchemaUpgradeRequiredException;
+import dev.modelregistry.persistence.SchemaStatus;
 import dev.modelregistry.persistence.schema.ChangelogTables;
 import dev.modelregistry.persistence.schema.SchemaMigrator;
 import java.nio.file.Path;
@@ -216,6 +217,59 @@ class HostDataSourceTest {
             assertThat(registry.getRegistryStats().totalVersions()).isEqualTo(1);
             assertThat(registry.listVersions("pump_1", "telemanom")).hasSize(1);
         }
+    }
+
+    @Test
+    void theSchemaStatusReadsTheRegistrysOwnHistoryAndCreatesNothing() throws SQLException {
+        SchemaStatus missing = ModelRegistryJdbc.schemaStatus(host, inB());
+        assertThat(missing.current()).isFalse();
+        assertThat(missing.pending()).isNotEmpty();
+        assertThat(missing.location()).endsWith("(schema " + schemaB + ")");
+        assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + schemaB + "'")).isZero();
+
+        ModelRegistryJdbc.open(host, inB()).close();
+        SchemaStatus current = ModelRegistryJdbc.schemaStatus(host, inB());
+        assertThat(current.current()).isTrue();
+        assertThat(current.applied()).extracting(SchemaStatus.ChangeSetState::file)
+                .allSatisfy(file -> assertThat(file).startsWith("model-registry/"));
+        assertThat(query(host, "SELECT current_setting('search_path')")).containsExactly(hostSearchPath);
+    }
+
+    @Test
+    void aHostPoolOutsideAutocommitGetsItsConnectionsBackWithItsSearchPath() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + hostSchema);
+        config.setUsername(USER);
+        config.setPassword(PASSWORD);
+        config.setMaximumPoolSize(5);
+        config.setAutoCommit(false);
+        config.addDataSourceProperty("ApplicationName", "manual_" + run);
+        try (HikariDataSource manual = new HikariDataSource(config)) {
+            try (ModelRegistry registry = ModelRegistryJdbc.open(manual, inA())) {
+                String id = registry.registerModel(Registrations.of("pump_1", 0.8));
+                assertThat(registry.getModelMetadata(id)).isPresent();
+                // the registry's reads keep their connections open, never idle in a transaction
+                assertThat(count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'manual_" + run + "'"))
+                        .isPositive();
+                assertThat(count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'manual_" + run + "'"
+                        + " AND state = 'idle in transaction'")).isZero();
+            }
+            List<Connection> all = new ArrayList<>();
+            try {
+                for (int i = 0; i < manual.getMaximumPoolSize(); i++) {
+                    all.add(manual.getConnection());
+                }
+                for (Connection connection : all) {
+                    assertThat(single(connection, "SELECT current_setting('search_path')")).isEqualTo(hostSearchPath);
+                    connection.rollback();
+                }
+            } finally {
+                for (Connection connection : all) {
+                    connection.close();
+                }
+            }
+        }
+        assertThat(count("SELECT count(*) FROM " + schemaA + ".versions")).isEqualTo(1);
     }
 
     private HikariDataSource pool(String schema) {

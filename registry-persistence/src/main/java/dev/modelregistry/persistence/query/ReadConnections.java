@@ -113,7 +113,13 @@ public final class ReadConnections implements AutoCloseable {
         }
         if (opened.incrementAndGet() <= maxConnections) {
             try {
-                ReadConnection fresh = new ReadConnection(source.getConnection());
+                Connection borrowed = source.getConnection();
+                // a host's pool may hand out connections outside autocommit: a read connection
+                // kept idle in a transaction would hold back the server's cleanup
+                if (!borrowed.getAutoCommit()) {
+                    borrowed.setAutoCommit(true);
+                }
+                ReadConnection fresh = new ReadConnection(borrowed);
                 synchronized (all) {
                     all.add(fresh);
                 }
