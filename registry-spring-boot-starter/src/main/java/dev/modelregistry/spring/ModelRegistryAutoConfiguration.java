@@ -1,11 +1,13 @@
 package dev.modelregistry.spring;
 
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.app.ModelRegistrySQLite;
 import dev.modelregistry.app.RegistryListener;
-import dev.modelregistry.app.artifact.FileSystemArtifactStore;
+import dev.modelregistry.app.RegistrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,7 +29,9 @@ import org.springframework.context.annotation.Configuration;
  * application events, and every {@link RegistryListener} bean added to the registry.
  *
  * <p>Where the registry lives: {@code registry.sqlite.path} set: an embedded SQLite registry
- * there; otherwise the embedded registry at {@code data/models/registry_sqlite}.
+ * there; otherwise the application's {@link DataSource} (PostgreSQL: the registry borrows its
+ * connections, in {@code registry.schema}); without one, the embedded registry at
+ * {@code data/models/registry_sqlite}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -38,18 +42,27 @@ public class ModelRegistryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RegistryDatabaseStatus registryDatabaseStatus(RegistryProperties properties) {
-        return RegistryDatabaseStatus.ofSqlite(sqliteDir(properties));
+    RegistryDatabaseStatus registryDatabaseStatus(RegistryProperties properties, ObjectProvider<DataSource> dataSources) {
+        DataSource dataSource = hostDataSource(properties, dataSources);
+        return dataSource != null ? RegistryDatabaseStatus.ofDataSource(dataSource, properties.settings())
+                : RegistryDatabaseStatus.ofSqlite(sqliteDir(properties));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ModelRegistry modelRegistry(RegistryProperties properties) {
-        Path dir = sqliteDir(properties);
-        Path artifactRoot = properties.artifactRoot() != null ? properties.artifactRoot()
-                : FileSystemArtifactStore.defaultRootFor(dir);
-        return ModelRegistrySQLite.open(dir, properties.scoring().weights(), artifactRoot,
-                properties.activeVersionCache());
+    ModelRegistry modelRegistry(RegistryProperties properties, ObjectProvider<DataSource> dataSources) {
+        RegistrySettings settings = properties.settings();
+        DataSource dataSource = hostDataSource(properties, dataSources);
+        if (dataSource == null) {
+            return ModelRegistrySQLite.open(sqliteDir(properties), settings);
+        }
+        try {
+            return ModelRegistryJdbc.open(dataSource, settings);
+        } catch (IllegalArgumentException sqliteDataSource) {
+            throw new IllegalStateException("the application's DataSource cannot hold the registry ("
+                    + sqliteDataSource.getMessage() + "): set registry.sqlite.path to embed it in a folder of its own",
+                    sqliteDataSource);
+        }
     }
 
     @Bean
@@ -65,9 +78,13 @@ public class ModelRegistryAutoConfiguration {
         return new RegistryEventPublisher(registry, publisher);
     }
 
+    /** The application's data source, unless {@code registry.sqlite.path} is set (none: null). */
+    private static DataSource hostDataSource(RegistryProperties properties, ObjectProvider<DataSource> dataSources) {
+        return properties.sqlitePath().isPresent() ? null : dataSources.getIfAvailable();
+    }
+
     private static Path sqliteDir(RegistryProperties properties) {
-        return properties.sqlite() != null && properties.sqlite().path() != null ? properties.sqlite().path()
-                : RegistryProperties.DEFAULT_SQLITE_PATH;
+        return properties.sqlitePath().orElse(RegistryProperties.DEFAULT_SQLITE_PATH);
     }
 
     /** The health indicator, when the application has Boot's health support. */

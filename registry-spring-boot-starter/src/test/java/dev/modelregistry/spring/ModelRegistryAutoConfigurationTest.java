@@ -9,6 +9,7 @@ import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.RegistryListener;
 import dev.modelregistry.domain.InvalidModelUriException;
 import dev.modelregistry.domain.InvalidScoringWeightsException;
+import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import io.micrometer.core.instrument.Meter;
@@ -84,15 +85,10 @@ class ModelRegistryAutoConfigurationTest {
     void the_registry_properties_are_bound_and_reach_the_registry() {
         runner().withPropertyValues("registry.scoring.r2-weight=0.6", "registry.scoring.mape-weight=0.4",
                 "registry.scoring.anomaly-min=0.02", "registry.scoring.anomaly-max=0.08",
-                "registry.active-version-cache=in-process", "registry.schema=model_registry",
-                "registry.changelog-table=REGISTRY_CHANGELOG", "registry.upgrade-schema-on-open=false",
+                "registry.active-version-cache=in-process",
                 "registry.legacy-timezone=Europe/Berlin", "registry.events.enabled=false").run(context -> {
             RegistryProperties properties = context.getBean(RegistryProperties.class);
             assertThat(properties.activeVersionCache()).isEqualTo(ActiveVersionCache.IN_PROCESS);
-            assertThat(properties.schema()).isEqualTo("model_registry");
-            assertThat(properties.changelogTable()).isEqualTo("REGISTRY_CHANGELOG");
-            assertThat(properties.changelogLockTable()).isEqualTo("DATABASECHANGELOGLOCK");
-            assertThat(properties.upgradeSchemaOnOpen()).isFalse();
             assertThat(properties.legacyTimezone()).hasToString("Europe/Berlin");
             assertThat(context.getBean(ModelRegistry.class).scoringWeights())
                     .isEqualTo(new ScoringWeights(0.6, 0.4, 0.02, 0.08));
@@ -111,6 +107,27 @@ class ModelRegistryAutoConfigurationTest {
             assertThat(properties.schema()).isNull();
             assertThat(properties.events().enabled()).isTrue();
             assertThat(properties.metrics().enabled()).isTrue();
+        });
+    }
+
+    @Test
+    void a_schema_or_changelog_table_for_an_embedded_sqlite_registry_fails_the_start_naming_them() {
+        runner().withPropertyValues("registry.schema=model_registry", "registry.changelog-table=REGISTRY_CHANGELOG")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("model_registry").hasMessageContaining("REGISTRY_CHANGELOG");
+                    assertThat(tmp.resolve("registry_sqlite")).doesNotExist();
+                });
+    }
+
+    @Test
+    void with_upgrades_off_a_missing_sqlite_database_fails_the_start_and_nothing_is_created() {
+        runner().withPropertyValues("registry.upgrade-schema-on-open=false").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(RegistryNotFoundException.class)
+                    .hasMessageContaining("model_registry.db");
+            assertThat(tmp.resolve("registry_sqlite/model_registry.db")).doesNotExist();
         });
     }
 

@@ -50,10 +50,12 @@ abstract class SampleHostContract {
 
         assertThat(fleet.activeModelOf("T-1")).hasValueSatisfying(model -> assertThat(model.versionId()).isEqualTo(versionId));
         assertThat(turbines.findById("T-1")).isPresent();
-        assertThat(hostDatabase.queryForObject("SELECT COUNT(*) FROM models", Integer.class)).isEqualTo(1);
+        assertThat(hostDatabase.queryForObject("SELECT COUNT(*) FROM models WHERE id = ?", Integer.class, "T-1"))
+                .isEqualTo(1);
         assertThat(hostDatabase.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME = ?",
                 Integer.class, "sample-host/host-changelog.xml")).isEqualTo(1);
-        assertThat(registry.getRegistryStats().totalModels()).isEqualTo(1);
+        assertThat(registry.listVersions("sensor_001", "telemanom")).singleElement()
+                .satisfies(version -> assertThat(version.versionId()).isEqualTo(versionId));
     }
 
     @Test
