@@ -6,6 +6,7 @@ import dev.modelregistry.app.CleanupProgress;
 import dev.modelregistry.app.ModelFilter;
 import dev.modelregistry.app.ModelRegistration;
 import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.RegistryListener;
 import dev.modelregistry.app.VersionQuery;
 import dev.modelregistry.domain.RegistryException;
 import dev.modelregistry.persistence.SqliteFaults;
@@ -157,6 +158,8 @@ class PublicApiUnderFaultsTest {
                 arguments[i] = VersionQuery.builder().sensorId(SENSOR).tag("anomaly").build();
             } else if (type == CleanupProgress.class) {
                 arguments[i] = CleanupProgress.SILENT;
+            } else if (type == RegistryListener.class) {
+                arguments[i] = new RegistryListener() { };
             } else if (type == java.util.function.Consumer.class) {
                 arguments[i] = (java.util.function.Consumer<Object>) change -> { };
             } else {
