@@ -1,0 +1,113 @@
+package dev.modelregistry.testing;
+
+import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelRegistrySQLite;
+import dev.modelregistry.domain.scoring.ScoringWeights;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A {@link ModelRegistry} for a host's tests: a real registry (the embedded SQLite adapter, the
+ * same rules, queries, errors and change feed as production, not a mock) in a fresh temporary
+ * folder of its own, which {@link ModelRegistry#close()} deletes with everything in it. Each
+ * {@link #create()} is isolated from every other; nothing is left on disk after close.
+ *
+ * <pre>{@code
+ * try (ModelRegistry registry = TemporaryModelRegistry.create()) {
+ *     RetrainingService service = new RetrainingService(registry);   // the host's code, on the port
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Artifacts: {@code deleteArtifacts} removes files only inside {@link #artifactRoot(ModelRegistry)}
+ * (the temporary folder's {@code artifacts/}), so a test never deletes the host's files.
+ */
+public final class TemporaryModelRegistry {
+
+    private static final String PREFIX = "model-registry-test-";
+
+    private TemporaryModelRegistry() {
+    }
+
+    /** A new empty registry with the default scoring weights. */
+    public static ModelRegistry create() {
+        return create(ScoringWeights.DEFAULTS);
+    }
+
+    /** A new empty registry that scores versions with {@code weights}. */
+    public static ModelRegistry create(ScoringWeights weights) {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory(PREFIX);
+            Files.createDirectory(folder.resolve("artifacts"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for a test registry", e);
+        }
+        ModelRegistry registry;
+        try {
+            registry = ModelRegistrySQLite.open(folder.resolve("registry"), weights, folder.resolve("artifacts"));
+        } catch (RuntimeException e) {
+            deleteTree(folder);
+            throw e;
+        }
+        return (ModelRegistry) Proxy.newProxyInstance(ModelRegistry.class.getClassLoader(),
+                new Class<?>[] {ModelRegistry.class, Temporary.class},
+                (proxy, method, args) -> invoke(proxy, registry, folder, method, args));
+    }
+
+    /** The folder under which {@code deleteArtifacts} of this test registry may remove files. */
+    public static Path artifactRoot(ModelRegistry registry) {
+        if (!(registry instanceof Temporary temporary)) {
+            throw new IllegalArgumentException("not a TemporaryModelRegistry: " + registry);
+        }
+        return temporary.folder().resolve("artifacts");
+    }
+
+    /** What the proxy adds to the port: its folder. */
+    private interface Temporary {
+        Path folder();
+    }
+
+    private static Object invoke(Object proxy, ModelRegistry registry, Path folder, Method method, Object[] args)
+            throws Throwable {
+        if (method.getDeclaringClass() == Temporary.class) {
+            return folder;
+        }
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "TemporaryModelRegistry[" + folder + "]";
+            };
+        }
+        try {
+            return method.invoke(registry, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        } finally {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                deleteTree(folder);
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the test registry's folder " + folder, e);
+        }
+    }
+}
