@@ -2,7 +2,7 @@ package dev.modelregistry.testing;
 
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistrySQLite;
-import dev.modelregistry.domain.scoring.ScoringWeights;
+import dev.modelregistry.app.RegistrySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -36,13 +36,16 @@ public final class TemporaryModelRegistry {
     private TemporaryModelRegistry() {
     }
 
-    /** A new empty registry with the default scoring weights. */
+    /** A new empty registry with every setting at its default. */
     public static ModelRegistry create() {
-        return create(ScoringWeights.DEFAULTS);
+        return create(RegistrySettings.defaults());
     }
 
-    /** A new empty registry that scores versions with {@code weights}. */
-    public static ModelRegistry create(ScoringWeights weights) {
+    /**
+     * A new empty registry opened with {@code settings} (e.g. other scoring weights), except
+     * the artifact root, which is always this registry's own {@code artifacts/} folder.
+     */
+    public static ModelRegistry create(RegistrySettings settings) {
         Path folder;
         try {
             folder = Files.createTempDirectory(PREFIX);
@@ -52,7 +55,8 @@ public final class TemporaryModelRegistry {
         }
         ModelRegistry registry;
         try {
-            registry = ModelRegistrySQLite.open(folder.resolve("registry"), weights, folder.resolve("artifacts"));
+            registry = ModelRegistrySQLite.open(folder.resolve("registry"),
+                    settings.toBuilder().artifactRoot(folder.resolve("artifacts")).build());
         } catch (RuntimeException e) {
             deleteTree(folder);
             throw e;
