@@ -13,9 +13,10 @@ import java.util.UUID;
 /**
  * Plain JDBC batch inserts into the real (Liquibase-created) schema, keeping the aggregate's
  * invariants: exactly one active version per model (the best score; ties to the newest),
- * {@code models.best_score}, {@code activation_count} = 1, one activation history row and one
- * lineage row per version. Used to build large registries fast, and as the floor the migration
- * is compared against. The caller owns the transaction.
+ * {@code models.best_score}, {@code active_score}, {@code active_since} (the history row's time),
+ * {@code activation_count} = 1, one activation history row and one lineage row per version.
+ * Used to build large registries fast, and as the floor the migration is compared against. The
+ * caller owns the transaction.
  */
 final class BulkLoader implements AutoCloseable {
 
@@ -39,7 +40,8 @@ final class BulkLoader implements AutoCloseable {
     BulkLoader(Connection connection) throws SQLException {
         sqlite = connection.getMetaData().getURL().startsWith("jdbc:sqlite:");
         models = connection.prepareStatement("insert into models (model_id, sensor_id, model_type, active_version,"
-                + " created_at, updated_at, best_score, active_score, activation_count, lock_version) values (?,?,?,?,?,?,?,?,1,0)");
+                + " created_at, updated_at, best_score, active_score, active_since, activation_count, lock_version)"
+                + " values (?,?,?,?,?,?,?,?,?,1,0)");
         versions = connection.prepareStatement("insert into versions (version_id, model_id, sensor_id, model_type,"
                 + " created_at, training_config, training_metrics, validation_metrics, model_size_bytes,"
                 + " training_time_seconds, data_hash, model_hash, model_path, description, tags, is_active,"
@@ -65,9 +67,11 @@ final class BulkLoader implements AutoCloseable {
         if (rows.isEmpty()) {
             models.setObject(7, null);
             models.setObject(8, null);
+            models.setObject(9, null);
         } else {
             models.setDouble(7, best);
             models.setDouble(8, winner.score());
+            setInstant(models, 9, at); // the time of the history row below
         }
         models.addBatch();
         for (int i = 0; i < rows.size(); i++) {

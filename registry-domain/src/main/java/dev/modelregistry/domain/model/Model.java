@@ -43,8 +43,10 @@ import java.util.Set;
  *       none (R5-R7). The choice has one home, this model's {@code active_version}: a version's
  *       {@link ModelVersion#isActive()} is read from it, and the database keeps the
  *       {@code versions.is_active} column equal to it (triggers of the changelog, README
- *       "The active flag and the write path"); the active version's score is kept with the
- *       choice, so moving the active version neither loads nor writes a version row.</li>
+ *       "The active flag and the write path"); the active version's score and since when it is
+ *       active (the time of the history entry that chose it) are kept with the choice, so moving
+ *       the active version neither loads nor writes a version row, and reading it never searches
+ *       the history.</li>
  *   <li>A registered version was validated ({@code validation_performed} is boolean true, R2)
  *       and carries the training pipeline's data hash (R3).</li>
  *   <li>A newly registered version becomes active only when its score is strictly greater
@@ -92,6 +94,14 @@ public class Model {
      */
     @Column(name = "active_score")
     private Double activeScore;
+
+    /**
+     * Since when the active version is active: the time of the history entry that made it
+     * active, kept with the choice (null without an active version), so the active version's
+     * details never search the history for it.
+     */
+    @Column(name = "active_since")
+    private Instant activeSince;
 
     @Column(name = "best_score")
     private Double bestScore;
@@ -355,7 +365,7 @@ public class Model {
             ModelVersion version = new ModelVersion(model, restored);
             model.add(version);
             if (restored.id().equals(activeVersion)) {
-                model.choose(version);
+                model.choose(version, null); // since the last history entry's time, once the history is checked
             }
         }
         if (activeVersion != null && model.activeVersionId == null) {
@@ -401,6 +411,7 @@ public class Model {
                     : "its history ends with " + last + " but the active version is " + chosen);
         }
         activationCount = entries.size();
+        activeSince = chosen == null ? null : previous.changedAt(); // the last entry names the active version
     }
 
     private InconsistentModelException inconsistent(String reason) {
@@ -423,15 +434,16 @@ public class Model {
     private void activate(ModelVersion version, ActivationReason reason, Instant at) {
         String previousId = activeVersionId;
         Double previousScore = activeScore;
-        choose(version);
+        choose(version, at);
         activationCount++;
         history.add(new ActivationChange(this, activationCount, version, previousId, previousScore, reason, at));
     }
 
-    /** The only place the active version is set: its id (the stored choice) and its score. */
-    private void choose(ModelVersion version) {
+    /** The only place the active version is set: its id (the stored choice), its score and since when. */
+    private void choose(ModelVersion version, Instant since) {
         activeVersionId = version == null ? null : version.id().value();
         activeScore = version == null ? null : version.performanceScore();
+        activeSince = version == null ? null : since;
     }
 
     /** Whether {@code version} is this model's active version, by id (the active version is not loaded). */
@@ -480,6 +492,11 @@ public class Model {
     /** The active version's id, without loading the version. */
     public Optional<VersionId> activeVersionId() {
         return Optional.ofNullable(activeVersionId).map(VersionId::new);
+    }
+
+    /** Since when the active version is active (its history entry's time); empty without an active version. */
+    public Optional<Instant> activeSince() {
+        return Optional.ofNullable(activeSince);
     }
 
     /** The best score among all versions; empty without versions. */

@@ -12,24 +12,25 @@ import java.util.Optional;
 
 /**
  * Versions in plain SQL: one version's details (with its lineage and since when it is active) in
- * one query, its lineage, and the listings (a model's versions newest first, a sensor's, those
+ * one query of primary-key lookups, its lineage, and the listings (a model's versions newest first, a sensor's, those
  * scored at least a bound). Listings read only the columns they show, never the JSON columns.
  * Orders are total (ties broken by id), as the aggregate's queries order them.
  */
 public final class VersionReadModel {
 
-    /** The details' columns: version, lineage, and the latest activation naming the version while it is active. */
+    /**
+     * The details' columns: version ({@code v}), lineage ({@code l}) and, while the version is
+     * active, since when, kept on its model's row ({@code m.active_since}, changelog
+     * 1.2-active-since): every row is read by its key, the history is never searched.
+     */
     static final String DETAILS_COLUMNS = "SELECT v.version_id, v.model_id, v.sensor_id, v.model_type, v.created_at,"
             + " v.training_config, v.training_metrics, v.validation_metrics, v.model_size_bytes,"
             + " v.training_time_seconds, v.data_hash, v.model_hash, v.model_path, v.description, v.tags,"
             + " v.is_active, v.performance_score, l.version_id, l.data_hash, l.data_source, l.data_start_date,"
-            + " l.data_end_date, l.num_samples, l.created_at,"
-            + " CASE WHEN v.is_active THEN (SELECT h.changed_at FROM activation_history h"
-            + " WHERE h.model_id = v.model_id AND h.version_id = v.version_id ORDER BY h.sequence_no DESC LIMIT 1)"
-            + " END";
+            + " l.data_end_date, l.num_samples, l.created_at, CASE WHEN v.is_active THEN m.active_since END";
 
-    private static final String DETAILS_SQL = DETAILS_COLUMNS
-            + " FROM versions v LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE v.version_id = ?";
+    private static final String DETAILS_SQL = DETAILS_COLUMNS + " FROM versions v JOIN models m ON m.model_id = v.model_id"
+            + " LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE v.version_id = ?";
 
     private static final String LINEAGE_SQL = "SELECT l.version_id, l.data_hash, l.data_source, l.data_start_date,"
             + " l.data_end_date, l.num_samples, l.created_at FROM data_lineage l WHERE l.version_id = ?";

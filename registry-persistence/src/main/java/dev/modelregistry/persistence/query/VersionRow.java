@@ -9,8 +9,9 @@ import java.time.Instant;
  * {@code data_lineage} row and, for the active version, since when it is active.
  *
  * @param lineage     null when the version has no lineage row
- * @param activeSince when the version last became active (its latest activation in the
- *                    history); null when it is not active or the history does not name it
+ * @param activeSince when the version last became active (the time of the history entry that
+ *                    made it active, kept on its model's row); null when it is not active or
+ *                    the history does not name it
  */
 public record VersionRow(String versionId, String modelId, String sensorId, String modelType, Instant createdAt,
                          Attributes trainingConfig, Attributes trainingMetrics, Attributes validationMetrics,
