@@ -3,11 +3,13 @@ package dev.modelregistry.persistence;
 import static dev.modelregistry.domain.model.Fixtures.at;
 import static dev.modelregistry.domain.model.Fixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.modelregistry.domain.model.Fixtures;
 import dev.modelregistry.domain.model.ImportedVersion;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelType;
+import dev.modelregistry.domain.model.RegistryStatistics;
 import dev.modelregistry.domain.model.SensorId;
 import dev.modelregistry.domain.model.VersionId;
 import java.sql.Connection;
@@ -156,10 +158,7 @@ interface KeptStatisticsContract {
         String sensor = freshSensor();
         String modelId = "telemanom_" + sensor;
         try (Connection connection = connect()) {
-            insertModel(connection, modelId, sensor, "telemanom");
-            for (int i = 0; i < 3; i++) {
-                insertVersion(connection, sensor + "-keep" + i, modelId, sensor, "telemanom", 0.1);
-            }
+            insertModelWithVersions(connection, sensor, sensor + "-keep", 3, i -> 0.1);
             try (Statement sql = connection.createStatement()) {
                 for (int i = 0; i < 200; i++) {
                     insertVersion(connection, sensor + "-churn" + i, modelId, sensor, "telemanom", 0.7 + i / 997.0);
@@ -181,6 +180,102 @@ interface KeptStatisticsContract {
             }
         }
         assertKeptCountsMatch();
+    }
+
+    /** A model of {@code count} versions (more than the 100 a deletion recounts at once), saved in one unit of work. */
+    private List<VersionId> savedLargeModel(String sensor, int count) {
+        List<VersionId> ids = new ArrayList<>();
+        database().unitOfWork().run(() -> {
+            Model model = Fixtures.aModel(sensor, "telemanom");
+            for (int i = 0; i < count; i++) {
+                ids.add(register(model, 0.011 + (i % 89) / 1000.0, i + 1).id());
+            }
+            database().repository().save(model);
+        });
+        return ids;
+    }
+
+    private boolean marked(String modelId) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT stats_stale FROM models WHERE model_id = ?")) {
+            query.setString(1, modelId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * A clean-up deleting most of a large model in one transaction (each deletion marks the model
+     * at most once, the commit recounts it once) leaves figures exactly as counting gives, and no mark.
+     */
+    @Test
+    default void aCleanUpOfMostOfALargeModelInOneTransactionKeepsThemExact() throws SQLException {
+        String sensor = freshSensor();
+        savedLargeModel(sensor, 160);
+
+        change(sensor, "telemanom", model -> assertThat(model.retainNewest(1, at(500))).hasSizeGreaterThan(150));
+
+        assertKeptCountsMatch();
+        assertThat(marked("telemanom_" + sensor)).as("marked after the commit").isFalse();
+    }
+
+    @Test
+    default void forcedDeletionsOfALargeModelsVersionsOneByOneInOneTransactionKeepThemExact() throws SQLException {
+        String sensor = freshSensor();
+        List<VersionId> ids = savedLargeModel(sensor, 130);
+
+        change(sensor, "telemanom", model -> ids.subList(0, 125).forEach(id -> model.deleteVersion(id, true, at(600))));
+
+        assertKeptCountsMatch();
+        assertThat(marked("telemanom_" + sensor)).isFalse();
+    }
+
+    /**
+     * Another program deleting most of a large model by plain SQL leaves the model marked: the
+     * statistics read model counts its versions itself meanwhile (exact), and the registry's
+     * next write transaction recounts it and clears the mark.
+     */
+    @Test
+    default void aPlainSqlDeletionOfMostOfALargeModelIsCountedAtReadAndRecountedByTheNextWrite() throws SQLException {
+        String sensor = freshSensor();
+        String modelId = "telemanom_" + sensor;
+        try (Connection connection = connect()) {
+            insertModelWithVersions(connection, sensor, sensor + "-", 140, i -> 0.25 + i / 256.0);
+            try (Statement sql = connection.createStatement()) {
+                sql.executeUpdate("DELETE FROM versions WHERE model_id = '" + modelId + "' AND version_id <> '" + sensor + "-7'");
+            }
+        }
+        assertThat(marked(modelId)).as("marked by the deletion").isTrue();
+        try (Connection connection = connect()) {
+            RegistryStatistics kept = database().readModels().statistics().statistics();
+            RegistryStatistics scanned = StatisticsByScan.of(connection);
+            assertThat(kept.totalVersions()).isEqualTo(scanned.totalVersions());
+            assertThat(kept.versionsByType()).isEqualTo(scanned.versionsByType());
+            assertThat(kept.averageScore().orElseThrow()).isCloseTo(scanned.averageScore().orElseThrow(),
+                    within(Math.abs(scanned.averageScore().orElseThrow()) * 1e-12));
+        }
+
+        String other = freshSensor();
+        database().unitOfWork().run(() -> {
+            Model model = Fixtures.aModel(other, "telemanom");
+            register(model, 0.05, 1);
+            database().repository().save(model);
+        });
+
+        assertThat(marked(modelId)).as("marked after a registry write").isFalse();
+        assertKeptCountsMatch();
+    }
+
+    /** A telemanom model of this sensor with versions {@code <prefix><i>} scored {@code score(i)}, by plain SQL. */
+    private static void insertModelWithVersions(Connection connection, String sensor, String prefix, int count,
+                                                java.util.function.IntToDoubleFunction score) throws SQLException {
+        String modelId = "telemanom_" + sensor;
+        insertModel(connection, modelId, sensor, "telemanom");
+        for (int i = 0; i < count; i++) {
+            insertVersion(connection, prefix + i, modelId, sensor, "telemanom", score.applyAsDouble(i));
+        }
     }
 
     private static void insertModel(Connection connection, String modelId, String sensor, String type) throws SQLException {

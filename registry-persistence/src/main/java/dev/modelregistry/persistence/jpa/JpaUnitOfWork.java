@@ -241,6 +241,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
                 }
             }
             session.flush();
+            session.doWork(StaleStatistics::recount); // the models a large deletion marked, counted once
             // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY); a
             // transaction that wrote no history entry has none to number
             Set<ChangedModel> recorded = context.hasHistoryOutsideSession() || holdsHistory(session)

@@ -11,7 +11,10 @@ import java.util.Optional;
  * The registry's statistics in plain SQL from one row per model: the models row carries its
  * version count and score sum ({@code version_count}, {@code score_sum}, kept by the triggers of
  * {@code changelog/releases/1.2-stats.xml}), so models and versions per type and the mean score
- * are one pass over the models in {@code idx_models_type}, never over the versions; the active
+ * are one pass over the models in {@code idx_models_type}, never over the versions, except those
+ * of a model whose figures a large deletion marked stale ({@code stats_stale}, 1.2-stats-once:
+ * until a registry transaction recounts it, its versions are counted here, so the figures are
+ * always exact); the active
  * versions are the {@code is_active = TRUE} entries of {@code idx_versions_is_active} (one per
  * model with versions) and the newest creation time is one lookup in {@code idx_versions_created_score}.
  * One statement, so every figure comes from the same snapshot.
@@ -19,7 +22,11 @@ import java.util.Optional;
 public final class StatisticsReadModel {
 
     /** The active count is an equality, so that SQLite searches the index for the active entries instead of scanning it. */
-    private static final String STATISTICS_SQL = "SELECT model_type, COUNT(*), SUM(version_count), SUM(score_sum),"
+    private static final String STATISTICS_SQL = "SELECT model_type, COUNT(*),"
+            + " SUM(CASE WHEN stats_stale THEN (SELECT COUNT(*) FROM versions v WHERE v.model_id = models.model_id)"
+            + " ELSE version_count END),"
+            + " SUM(CASE WHEN stats_stale THEN (SELECT SUM(v.performance_score) FROM versions v"
+            + " WHERE v.model_id = models.model_id) ELSE score_sum END),"
             + " (SELECT COUNT(*) FROM versions WHERE is_active = TRUE), (SELECT MAX(created_at) FROM versions)"
             + " FROM models GROUP BY model_type ORDER BY model_type";
 
