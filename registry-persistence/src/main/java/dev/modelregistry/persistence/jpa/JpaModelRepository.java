@@ -26,7 +26,8 @@ import org.hibernate.StatelessSession;
  * history stay lazy, and registering a version only queues the addition (the inverse bag is not
  * initialized), so the 10,000th registration costs what the 10th does. Queries that return
  * versions fetch their owning model row with them (one join), so {@code modelId()} works on
- * versions read outside a unit of work.
+ * versions read outside a unit of work. Saving a loaded model that only gained versions (a
+ * registration) writes its rows at once ({@link AppendedRows}) instead of leaving them to the flush.
  */
 public final class JpaModelRepository implements ModelRepository {
 
@@ -46,6 +47,11 @@ public final class JpaModelRepository implements ModelRepository {
             Optional<WriteContext> context = unitOfWork.context();
             context.ifPresent(known -> known.handled(modelId));
             if (session.contains(model)) {
+                // registrations: the appended rows now, the model out of the flush's way
+                AppendedRows.Written written = AppendedRows.write(session, model);
+                if (written != null) {
+                    context.ifPresent(known -> known.wroteOutsideSession(written.versionIds(), written.history()));
+                }
                 return null;
             }
             // known absent (a query of this unit of work found no such model), else find, not a

@@ -1,5 +1,6 @@
 package dev.modelregistry.persistence.jpa;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -12,7 +13,8 @@ import java.util.Set;
  * writer got in the way) and which model ids a query found absent (a bulk import saves those
  * with {@code persist}, without asking the database again), whether it wrote history entries
  * the session no longer holds (flushed before a checkpoint emptied the session, or inserted as
- * rows by a bulk insert: the change feed numbers them at the commit all the same), and, after a failure, which versions the transaction was inserting (the candidates for a
+ * rows by a bulk insert or a registration's {@link AppendedRows}: the change feed numbers them at
+ * the commit all the same), and, after a failure, which versions the transaction was inserting (the candidates for a
  * clash of version ids). One object per transaction attempt; nothing
  * outlives the transaction.
  */
@@ -21,6 +23,7 @@ final class WriteContext {
     private final Set<String> handledModelIds = new LinkedHashSet<>();
     private final Set<String> modelIdsFoundAbsent = new HashSet<>();
     private boolean wroteHistoryOutsideSession;
+    private final List<String> versionsOutsideSession = new ArrayList<>();
     private List<String> insertedVersionIds = List.of();
 
     /** The repository loaded or saved this model in this transaction. */
@@ -66,9 +69,23 @@ final class WriteContext {
         return wroteHistoryOutsideSession;
     }
 
-    /** The transaction failed; these are the versions it was inserting. */
+    /**
+     * This transaction inserted these versions, and history entries if {@code history}, as rows
+     * the session does not hold ({@link AppendedRows}).
+     */
+    void wroteOutsideSession(List<String> versionIds, boolean history) {
+        versionsOutsideSession.addAll(versionIds);
+        wroteHistoryOutsideSession |= history;
+    }
+
+    /**
+     * The transaction failed; these are the versions its session was inserting (with those it
+     * inserted as rows outside the session).
+     */
     void failedInserting(List<String> versionIds) {
-        insertedVersionIds = List.copyOf(versionIds);
+        List<String> all = new ArrayList<>(versionsOutsideSession);
+        all.addAll(versionIds);
+        insertedVersionIds = List.copyOf(all);
     }
 
     /** The versions the failed transaction was inserting (empty before a failure). */
