@@ -15,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Child JVM of {@link GroupCommitCrashTest}: {@code REGISTRY_DIR THREADS MODELS}. Writes until it
  * is killed: {@code THREADS} threads register into {@code MODELS} shared models, and one more
  * thread registers into, promotes and deletes versions of a model of its own. After each call
- * returns it prints {@code registered <id>}, {@code promoted <id>} or {@code deleted <id>}; every
+ * returns it prints {@code registered <id>}, {@code promoted <id>} or {@code deleted <id>} (or
+ * {@code kept <id>}), and {@code deleting <id>} before a deletion is called; every
  * 50 calls {@code batched <calls> <batches>} (how many calls shared the commits so far).
  */
 public final class BatchingWriter {
@@ -54,6 +55,7 @@ public final class BatchingWriter {
                 print(database, "promoted " + chosen.value());
             } else {
                 try {
+                    print(database, "deleting " + chosen.value()); // in flight: the kill may come after its commit
                     database.unitOfWork().run(() -> owner(database, chosen).deleteVersion(chosen, false, now()));
                     mine.remove(chosen);
                     print(database, "deleted " + chosen.value());
