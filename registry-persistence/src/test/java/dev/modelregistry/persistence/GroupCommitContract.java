@@ -88,6 +88,32 @@ abstract class GroupCommitContract {
     }
 
     @Test
+    void savedRegistrationsIntoOneModelShareABatchAndTheOneBreakingARuleFailsAloneWithNothingOfItKept()
+            throws Exception {
+        String sensor = aSensor();
+        VersionId halfDone = IDS.nextId();
+        Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+        calls.put("saved 1", () -> register(sensor, IDS.nextId(), 0.05, true));
+        calls.put("saved winner", () -> register(sensor, IDS.nextId(), 0.02, true));
+        calls.put("invalid", () -> {
+            register(sensor, halfDone, 0.01, true); // written as rows when saved, then the call fails
+            return register(sensor, IDS.nextId(), -1, true);
+        });
+        calls.put("saved 2", () -> register(sensor, IDS.nextId(), 0.03, true));
+
+        Map<String, Outcome> outcomes = queuedBehindAHeldBatch(() -> register(sensor, IDS.nextId(), 0.08, true), calls);
+
+        assertThat(outcomes.get("invalid").failure()).isInstanceOf(ValidationNotPerformedException.class);
+        for (String saved : List.of("saved 1", "saved winner", "saved 2")) {
+            assertThat(outcomes.get(saved).failure()).as(saved).isNull();
+        }
+        assertThat(storedVersionIds(sensor)).hasSize(4).doesNotContain(halfDone.value())
+                .contains(((VersionId) outcomes.get("saved 2").result()).value());
+        assertThat(activeVersionId(sensor)).isEqualTo(((VersionId) outcomes.get("saved winner").result()).value());
+        assertInvariants();
+    }
+
+    @Test
     void aCallWhoseVersionIdIsTakenFailsAloneWhileTheOthersOfItsBatchCommit() throws Exception {
         String sensor = aSensor();
         String other = aSensor();
@@ -217,6 +243,11 @@ abstract class GroupCommitContract {
 
     /** Registers in the caller's unit of work; an anomaly rate below 0 is a version that was not validated. */
     private VersionId register(String sensor, VersionId id, double anomalyRate) {
+        return register(sensor, id, anomalyRate, false);
+    }
+
+    /** With {@code saved}, as the registry's use case does: the loaded model is saved after the registration. */
+    private VersionId register(String sensor, VersionId id, double anomalyRate, boolean saved) {
         return database().unitOfWork().execute(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
@@ -229,7 +260,11 @@ abstract class GroupCommitContract {
             if (anomalyRate < 0) {
                 metrics.put("validation_performed", false);
             }
-            return model.register(id, aSpec(metrics), SCORING, now).id();
+            VersionId registered = model.register(id, aSpec(metrics), SCORING, now).id();
+            if (saved) {
+                database().repository().save(model);
+            }
+            return registered;
         });
     }
 
