@@ -76,7 +76,11 @@ final class SchemaBoundDataSource extends DecoratingDataSource {
         return type.isInstance(this) || host.isWrapperFor(type);
     }
 
-    /** Sets the host's path back, then returns the connection to the host's pool (a broken one included). */
+    /**
+     * Sets the host's path back, then returns the connection to the host's pool. A connection
+     * whose path cannot be set back is aborted first ({@link Connection#abort}), so the pool drops
+     * it instead of handing the registry's path to host code.
+     */
     private static void release(Connection connection, String previous) throws SQLException {
         try {
             if (!connection.isClosed()) {
@@ -86,9 +90,19 @@ final class SchemaBoundDataSource extends DecoratingDataSource {
                 setPath(connection, LEAVE, previous);
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("could not set the search_path of a connection back to {}: {}", previous, e.getMessage(), e);
+            LOG.warn("could not set the search_path of a connection back to {} (the connection is aborted, so the"
+                    + " pool drops it): {}", previous, e.getMessage(), e);
+            abortQuietly(connection);
         } finally {
             connection.close();
+        }
+    }
+
+    private static void abortQuietly(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // already broken: the pool drops it when it finds it closed
         }
     }
 
