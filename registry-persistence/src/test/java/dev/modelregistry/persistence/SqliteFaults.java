@@ -177,20 +177,34 @@ public final class SqliteFaults implements AutoCloseable {
 
     private void applyToAll() {
         synchronized (connections) {
-            connections.removeIf(connection -> {
-                try {
-                    return connection.isClosed();
-                } catch (SQLException e) {
-                    return true;
-                }
-            });
-            for (Connection connection : connections) {
-                apply(connection);
-            }
+            // a connection the pool has closed, or closes meanwhile (its closer thread drops evicted
+            // ones), is out of the pool: skipped; new connections get the faults when they are made
+            connections.removeIf(connection -> closed(connection) || !apply(connection));
         }
     }
 
-    private void apply(Connection connection) {
+    /** Gives the connection the current faults; false when it was closed (by the pool) under way. */
+    private boolean apply(Connection connection) {
+        try {
+            applyOrThrow(connection);
+            return true;
+        } catch (IllegalStateException e) {
+            if (closed(connection)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean closed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private void applyOrThrow(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             if (defaultMaxPageCount == null) {
                 try (ResultSet row = statement.executeQuery("pragma max_page_count")) {
