@@ -1,20 +1,26 @@
 package dev.modelregistry.domain.model;
 
 import dev.modelregistry.domain.ActiveVersionDeletionException;
+import dev.modelregistry.domain.AliasNotFoundException;
 import dev.modelregistry.domain.DuplicateVersionException;
 import dev.modelregistry.domain.InconsistentModelException;
 import dev.modelregistry.domain.InvalidRetentionException;
 import dev.modelregistry.domain.MissingDataHashException;
 import dev.modelregistry.domain.InvalidVersionDataException;
 import dev.modelregistry.domain.ModelIdConflictException;
+import dev.modelregistry.domain.ReservedAliasException;
 import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.scoring.ScoringPolicy;
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -25,10 +31,13 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Aggregate root: the model of one sensor and model type, with all its versions, their
@@ -59,6 +68,11 @@ import java.util.Set;
  *   <li>Imported versions belong to this model, have finite recorded scores and ids not yet
  *       present; an import previewed with {@link #previewImport} does exactly what
  *       {@link #importVersions} then does (M4).</li>
+ *   <li>Every alias names exactly one existing version of this model, or nothing (R13): setting
+ *       it on a version of another model or on an unknown version is refused, moving it to
+ *       another version is one change, deleting a version removes its aliases, and a cleanup
+ *       keeps every aliased version. The reserved {@link Alias#ACTIVE} is never stored: it always
+ *       names the active version, and setting or removing it is refused.</li>
  *   <li>Every change of the active version is appended to the history, numbered in order (R10).
  *       A history that begins with anything but {@code REGISTERED} was taken over from a registry
  *       that kept none: before its first entry, the active version is unknown.</li>
@@ -126,6 +140,13 @@ public class Model {
     @OneToMany(mappedBy = "model", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sequenceNo ASC")
     private List<ActivationChange> history = new ArrayList<>();
+
+    /** The aliases (R13): alias name to the id of the version of this model it names. */
+    @ElementCollection
+    @CollectionTable(name = "model_aliases", joinColumns = @JoinColumn(name = "model_id"))
+    @MapKeyColumn(name = "alias")
+    @Column(name = "version_id", nullable = false)
+    private Map<String, String> aliases = new HashMap<>();
 
     /** For JPA only. */
     protected Model() {
@@ -290,7 +311,7 @@ public class Model {
     /**
      * Retention (R9): the versions a cleanup keeping the newest {@code keepLastN} would delete,
      * newest first: every version older than the newest {@code keepLastN}, except the active
-     * one. Changes nothing; {@link #retainNewest} deletes exactly these.
+     * one and those an alias names (R13). Changes nothing; {@link #retainNewest} deletes exactly these.
      */
     public List<ModelVersion> retentionVictims(int keepLastN) {
         if (keepLastN < 1) {
@@ -302,7 +323,7 @@ public class Model {
         List<ModelVersion> newestFirst = newestFirst();
         List<ModelVersion> victims = new ArrayList<>();
         for (ModelVersion candidate : newestFirst.subList(keepLastN, newestFirst.size())) {
-            if (!isActive(candidate)) {
+            if (!isActive(candidate) && !aliases.containsValue(candidate.id().value())) {
                 victims.add(candidate);
             }
         }
@@ -310,8 +331,8 @@ public class Model {
     }
 
     /**
-     * Retention (R9): keeps the active version and the newest {@code keepLastN} versions and
-     * deletes the rest ({@link #retentionVictims}). Returns the deleted versions, newest first.
+     * Retention (R9): keeps the active version, the aliased ones and the newest {@code keepLastN}
+     * versions and deletes the rest ({@link #retentionVictims}). Returns the deleted versions, newest first.
      */
     public List<ModelVersion> retainNewest(int keepLastN, Instant at) {
         List<ModelVersion> victims = retentionVictims(keepLastN);
@@ -320,6 +341,59 @@ public class Model {
             updatedAt = at;
         }
         return victims;
+    }
+
+    /**
+     * Makes {@code alias} name this model's version {@code versionId} (R13), in one step: an
+     * alias that named another version now names this one. Returns false (and changes nothing)
+     * when it already did.
+     *
+     * @throws ReservedAliasException   for {@link Alias#ACTIVE}
+     * @throws VersionNotFoundException when the version is not one of this model's
+     */
+    public boolean assignAlias(Alias alias, VersionId versionId, Instant at) {
+        requireNotReserved(alias);
+        ModelVersion version = version(versionId);
+        String previous = aliases.put(alias.value(), version.id().value());
+        if (version.id().value().equals(previous)) {
+            return false;
+        }
+        updatedAt = at;
+        return true;
+    }
+
+    /**
+     * Removes {@code alias} (R13) and returns the version it named.
+     *
+     * @throws ReservedAliasException for {@link Alias#ACTIVE}
+     * @throws AliasNotFoundException when this model has no such alias
+     */
+    public VersionId removeAlias(Alias alias, Instant at) {
+        requireNotReserved(alias);
+        String named = aliases.remove(alias.value());
+        if (named == null) {
+            throw new AliasNotFoundException(id, alias.value());
+        }
+        updatedAt = at;
+        return new VersionId(named);
+    }
+
+    private void requireNotReserved(Alias alias) {
+        if (alias.isReserved()) {
+            throw new ReservedAliasException(alias.value(), id);
+        }
+    }
+
+    /** The version {@code alias} names: for {@link Alias#ACTIVE} the active version; empty when none. */
+    public Optional<VersionId> versionByAlias(Alias alias) {
+        return alias.isReserved() ? activeVersionId() : Optional.ofNullable(aliases.get(alias.value())).map(VersionId::new);
+    }
+
+    /** The aliases (without the reserved {@code active}) and the versions they name, ordered by alias. */
+    public Map<Alias, VersionId> aliases() {
+        Map<Alias, VersionId> named = new TreeMap<>(Comparator.comparing(Alias::value));
+        aliases.forEach((alias, version) -> named.put(new Alias(alias), new VersionId(version)));
+        return Collections.unmodifiableMap(named);
     }
 
     /** The history entry in force at {@code instant}: the last change made at or before it (R10). */
@@ -425,8 +499,14 @@ public class Model {
         }
     }
 
+    /** Removes the versions with their aliases (R13). */
     private void remove(List<ModelVersion> removed) {
         versions.removeAll(removed);
+        Set<String> ids = new HashSet<>();
+        removed.forEach(version -> ids.add(version.id().value()));
+        List<String> named = aliases.entrySet().stream().filter(alias -> ids.contains(alias.getValue()))
+                .map(Map.Entry::getKey).toList();
+        named.forEach(aliases::remove);
         bestScore = versions.stream().map(ModelVersion::performanceScore)
                 .max(Comparator.naturalOrder()).orElse(null);
     }

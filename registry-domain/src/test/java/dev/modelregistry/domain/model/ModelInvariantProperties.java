@@ -7,10 +7,14 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.modelregistry.domain.ActiveVersionDeletionException;
+import dev.modelregistry.domain.AliasNotFoundException;
+import dev.modelregistry.domain.ReservedAliasException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
@@ -18,15 +22,24 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Random sequences of register / promote / delete / cleanup on one model, checked step by step
- * against a plain reference model of rules R5-R10.
+ * Random sequences of register / promote / delete / cleanup / set and remove an alias on one
+ * model, checked step by step against a plain reference model of rules R5-R10 and R13.
  */
 class ModelInvariantProperties {
 
     /** A small set of anomaly rates, so equal scores (ties) happen often. */
     private static final double[] RATES = {0.01, 0.03, 0.05, 0.07, 0.1};
 
-    sealed interface Action permits Register, Promote, Delete, Cleanup {
+    /** A few alias names, so aliases are moved, removed and set again often; "active" is refused. */
+    private static final String[] ALIASES = {"challenger", "shadow", "last-known-good", "active"};
+
+    sealed interface Action permits Register, Promote, Delete, Cleanup, SetAlias, RemoveAlias {
+    }
+
+    record SetAlias(int alias, int pick) implements Action {
+    }
+
+    record RemoveAlias(int alias) implements Action {
     }
 
     record Register(int rateIndex) implements Action {
@@ -46,7 +59,10 @@ class ModelInvariantProperties {
         Gen<Action> promote = integers().between(0, 50).map(Promote::new);
         Gen<Action> delete = integers().between(0, 50).zip(booleans().all(), Delete::new);
         Gen<Action> cleanup = integers().between(1, 4).map(Cleanup::new);
-        return Generate.frequency(List.of(Pair.of(6, register), Pair.of(2, promote), Pair.of(3, delete), Pair.of(1, cleanup)));
+        Gen<Action> setAlias = integers().between(0, ALIASES.length - 1).zip(integers().between(0, 50), SetAlias::new);
+        Gen<Action> removeAlias = integers().between(0, ALIASES.length - 1).map(RemoveAlias::new);
+        return Generate.frequency(List.of(Pair.of(6, register), Pair.of(2, promote), Pair.of(3, delete), Pair.of(1, cleanup),
+                Pair.of(3, setAlias), Pair.of(1, removeAlias)));
     }
 
     private static Gen<List<Action>> scripts() {
@@ -111,6 +127,24 @@ class ModelInvariantProperties {
         } else if (action instanceof Cleanup cleanup) {
             int removed = model.retainNewest(cleanup.keep(), at).size();
             assertThat(removed).isEqualTo(reference.retain(cleanup.keep()));
+        } else if (action instanceof SetAlias set && !reference.versions.isEmpty()) {
+            VersionId id = reference.pick(set.pick());
+            Alias alias = Alias.of(ALIASES[set.alias()]);
+            try {
+                boolean changed = model.assignAlias(alias, id, at);
+                assertThat(alias.isReserved()).as("setting 'active' must be refused").isFalse();
+                assertThat(changed).isEqualTo(!id.equals(reference.aliases.put(alias.value(), id)));
+            } catch (ReservedAliasException expected) {
+                assertThat(alias.isReserved()).isTrue();
+            }
+        } else if (action instanceof RemoveAlias remove) {
+            Alias alias = Alias.of(ALIASES[remove.alias()]);
+            try {
+                assertThat(model.removeAlias(alias, at)).isEqualTo(reference.aliases.remove(alias.value()));
+                assertThat(alias.isReserved()).isFalse();
+            } catch (ReservedAliasException | AliasNotFoundException expected) {
+                assertThat(alias.isReserved() || !reference.aliases.containsKey(alias.value())).isTrue();
+            }
         }
     }
 
@@ -126,6 +160,11 @@ class ModelInvariantProperties {
             assertThat(model.activeVersion()).contains(active.get(0));
         }
         assertThat(model.activeVersionId().orElse(null)).isEqualTo(reference.active);
+        assertThat(model.versionByAlias(Alias.ACTIVE).orElse(null)).isEqualTo(reference.active);
+        // every alias names an existing version of its own model, or nothing
+        assertThat(model.aliases().values()).allSatisfy(id -> assertThat(model.findVersion(id)).isPresent());
+        assertThat(model.aliases()).hasSameSizeAs(reference.aliases);
+        reference.aliases.forEach((alias, id) -> assertThat(model.versionByAlias(Alias.of(alias))).contains(id));
         assertThat(model.history()).hasSize(reference.changes);
         if (!model.history().isEmpty()) {
             assertThat(model.history().get(model.history().size() - 1).versionId().orElse(null)).isEqualTo(reference.active);
@@ -135,9 +174,10 @@ class ModelInvariantProperties {
     private record Entry(VersionId id, double score, int order) {
     }
 
-    /** R5-R9 written as plainly as possible. */
+    /** R5-R9 and R13 written as plainly as possible. */
     private static final class Reference {
         final List<Entry> versions = new ArrayList<>();
+        final Map<String, VersionId> aliases = new HashMap<>();
         VersionId active;
         int changes;
         int registrations;
@@ -162,6 +202,7 @@ class ModelInvariantProperties {
 
         void delete(VersionId id) {
             versions.removeIf(entry -> entry.id().equals(id));
+            aliases.values().removeIf(id::equals);
             if (id.equals(active)) {
                 change(versions.stream()
                         .max(Comparator.comparingDouble(Entry::score).thenComparingInt(Entry::order))
@@ -173,7 +214,7 @@ class ModelInvariantProperties {
             List<Entry> newestFirst = new ArrayList<>(versions);
             newestFirst.sort(Comparator.comparingInt(Entry::order).reversed());
             List<Entry> doomed = newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size()).stream()
-                    .filter(entry -> !Objects.equals(entry.id(), active)).toList();
+                    .filter(entry -> !Objects.equals(entry.id(), active) && !aliases.containsValue(entry.id())).toList();
             versions.removeAll(doomed);
             return doomed.size();
         }

@@ -381,6 +381,103 @@ public abstract class ModelRepositoryContract {
                 .map(model -> model.versions().size()))).contains(0);
     }
 
+    /** Three versions of a new telemanom model of the sensor, saved: the first is the active one. */
+    private List<VersionId> savedModelWithThreeVersions(String sensor) {
+        return tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            List<VersionId> ids = List.of(register(model, 0.01, 1).id(), register(model, 0.05, 2).id(),
+                    register(model, 0.1, 3).id());
+            repository().save(model);
+            return ids;
+        });
+    }
+
+    private Map<Alias, VersionId> storedAliases(ModelId modelId) {
+        return tx(() -> repository().findById(modelId).orElseThrow().aliases());
+    }
+
+    @Test
+    void aliasesAreStoredMovedInOneStepAndRemoved() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = savedModelWithThreeVersions(sensor);
+        Alias challenger = Alias.of("challenger");
+        Alias shadow = Alias.of("shadow");
+
+        tx(() -> {
+            Model model = repository().findById(modelId).orElseThrow();
+            model.assignAlias(challenger, ids.get(1), at(4));
+            return model.assignAlias(shadow, ids.get(1), at(4));
+        });
+        assertThat(storedAliases(modelId)).containsExactly(Map.entry(challenger, ids.get(1)), Map.entry(shadow, ids.get(1)));
+
+        tx(() -> repository().findById(modelId).orElseThrow().assignAlias(challenger, ids.get(2), at(5)));
+        assertThat(storedAliases(modelId)).containsExactly(Map.entry(challenger, ids.get(2)), Map.entry(shadow, ids.get(1)));
+
+        tx(() -> repository().findById(modelId).orElseThrow().removeAlias(shadow, at(6)));
+        assertThat(storedAliases(modelId)).containsExactly(Map.entry(challenger, ids.get(2)));
+        assertThat(tx(() -> repository().findById(modelId).orElseThrow().activeVersionId())).contains(ids.get(0));
+    }
+
+    @Test
+    void twoModelsCanEachHaveTheSameAlias() {
+        String first = freshSensor();
+        String second = freshSensor();
+        VersionId ofFirst = savedModelWithThreeVersions(first).get(1);
+        VersionId ofSecond = savedModelWithThreeVersions(second).get(2);
+        Alias challenger = Alias.of("challenger");
+
+        tx(() -> repository().findByVersion(ofFirst).orElseThrow().assignAlias(challenger, ofFirst, at(4)));
+        tx(() -> repository().findByVersion(ofSecond).orElseThrow().assignAlias(challenger, ofSecond, at(4)));
+
+        assertThat(storedAliases(ModelId.of(SensorId.of(first), Fixtures.TELEMANOM))).containsEntry(challenger, ofFirst);
+        assertThat(storedAliases(ModelId.of(SensorId.of(second), Fixtures.TELEMANOM))).containsEntry(challenger, ofSecond);
+    }
+
+    @Test
+    void deletingAVersionDeletesItsAliasesAndNoOthers() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = savedModelWithThreeVersions(sensor);
+        tx(() -> {
+            Model model = repository().findById(modelId).orElseThrow();
+            model.assignAlias(Alias.of("challenger"), ids.get(1), at(4));
+            model.assignAlias(Alias.of("shadow"), ids.get(1), at(4));
+            return model.assignAlias(Alias.of("last-known-good"), ids.get(2), at(4));
+        });
+
+        tx(() -> repository().findById(modelId).orElseThrow().deleteVersion(ids.get(1), false, at(5)));
+
+        assertThat(storedAliases(modelId)).containsExactly(Map.entry(Alias.of("last-known-good"), ids.get(2)));
+        assertThat(tx(() -> repository().findVersion(ids.get(1)))).isEmpty();
+    }
+
+    @Test
+    void aForcedDeleteOfAnAliasedActiveVersionDeletesItsAliasesAndReelects() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = savedModelWithThreeVersions(sensor);
+        tx(() -> repository().findById(modelId).orElseThrow().assignAlias(Alias.of("champion"), ids.get(0), at(4)));
+
+        tx(() -> repository().findById(modelId).orElseThrow().deleteVersion(ids.get(0), true, at(5)));
+
+        assertThat(storedAliases(modelId)).isEmpty();
+        assertThat(tx(() -> repository().findById(modelId).orElseThrow().activeVersionId())).contains(ids.get(1));
+    }
+
+    @Test
+    void aCleanupKeepsTheAliasedVersionsAndTheirAliases() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = savedModelWithThreeVersions(sensor);
+        tx(() -> repository().findById(modelId).orElseThrow().assignAlias(Alias.of("last-known-good"), ids.get(1), at(4)));
+
+        assertThat(tx(() -> repository().findById(modelId).orElseThrow().retainNewest(1, at(5)))).isEmpty();
+
+        assertThat(storedAliases(modelId)).containsExactly(Map.entry(Alias.of("last-known-good"), ids.get(1)));
+        assertThat(tx(() -> repository().findById(modelId).orElseThrow().versions().size())).isEqualTo(3);
+    }
+
     private static Model aModelFor(String sensor) {
         return Model.create(SensorId.of(sensor), Fixtures.TELEMANOM, Fixtures.T0);
     }

@@ -18,7 +18,7 @@ public record ChangelogTables(String history, String lock) {
 
     /** Tables the registry's changelog creates: a changelog table of the same name would be read as its history. */
     static final Set<String> REGISTRY_TABLES = Set.of("models", "versions", "data_lineage", "activation_history",
-            "activation_feed", "version_tags", "version_sources");
+            "activation_feed", "version_tags", "version_sources", "model_aliases");
 
     /** Liquibase's defaults. */
     public static final ChangelogTables LIQUIBASE_DEFAULTS = new ChangelogTables("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");

@@ -4,9 +4,11 @@ import dev.modelregistry.domain.SchemaMismatchException;
 import dev.modelregistry.domain.model.ActivationChange;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelVersion;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
@@ -61,7 +63,10 @@ public final class MappedColumns {
             }
             Column column = field.getAnnotation(Column.class);
             JoinColumn join = field.getAnnotation(JoinColumn.class);
-            if (column != null) {
+            CollectionTable collection = field.getAnnotation(CollectionTable.class);
+            if (collection != null) {
+                collectElements(field, collection, tables);
+            } else if (column != null) {
                 String owner = column.table().isEmpty() ? table : column.table();
                 tables.computeIfAbsent(owner, name -> new LinkedHashSet<>()).add(column.name());
             } else if (join != null) {
@@ -69,6 +74,22 @@ public final class MappedColumns {
             } else if (field.isAnnotationPresent(Embedded.class)) {
                 collect(field.getType(), table, tables);
             }
+        }
+    }
+
+    /** An element collection's table: its join columns, its map key column and its value column. */
+    private static void collectElements(Field field, CollectionTable collection, Map<String, Set<String>> tables) {
+        Set<String> columns = tables.computeIfAbsent(collection.name(), name -> new LinkedHashSet<>());
+        for (JoinColumn join : collection.joinColumns()) {
+            columns.add(join.name());
+        }
+        MapKeyColumn key = field.getAnnotation(MapKeyColumn.class);
+        if (key != null) {
+            columns.add(key.name());
+        }
+        Column value = field.getAnnotation(Column.class);
+        if (value != null) {
+            columns.add(value.name());
         }
     }
 
