@@ -4,6 +4,7 @@ import dev.modelregistry.domain.model.ActiveVersionAt;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -46,14 +47,49 @@ public interface ModelRegistry extends AutoCloseable {
     Optional<ModelVersionDetails> getActiveModel(String sensorId, String modelType);
 
     /**
-     * {@link #getActiveModel} by a URI for configuration files:
-     * {@code models:/{modelType}/{sensorId}@active}, reserved characters percent-encoded
-     * ({@code models:/telemanom/pump%207@active}).
+     * {@link #getVersionByAlias} by a URI for configuration files:
+     * {@code models:/{modelType}/{sensorId}@{alias}}, reserved characters percent-encoded
+     * ({@code models:/telemanom/pump%207@active}); {@code @active} is {@link #getActiveModel}.
      *
-     * @throws dev.modelregistry.domain.InvalidModelUriException a malformed URI, or an alias other than
-     *                                                           {@code active} (other aliases come with governance)
+     * @throws dev.modelregistry.domain.InvalidModelUriException   a malformed URI
+     * @throws dev.modelregistry.domain.InvalidIdentifierException an id or alias that breaks its rule
      */
     Optional<ModelVersionDetails> resolve(String uri);
+
+    /**
+     * Makes {@code alias} name the version (R13; README "Governance"): {@code challenger},
+     * {@code shadow}, {@code last-known-good}, ... An alias names at most one version of its model:
+     * one that named another version of it now names this one (one step). Setting it on the
+     * version it already names changes nothing.
+     *
+     * @throws dev.modelregistry.domain.ReservedAliasException     for {@code active}, which always names the active version
+     * @throws dev.modelregistry.domain.InvalidIdentifierException an alias that breaks the alias rule
+     * @throws dev.modelregistry.domain.VersionNotFoundException   an unknown version
+     */
+    void setAlias(String versionId, String alias);
+
+    /**
+     * Removes the model's alias (R13); the version it named stays.
+     *
+     * @throws dev.modelregistry.domain.ReservedAliasException for {@code active}
+     * @throws dev.modelregistry.domain.AliasNotFoundException the model has no such alias
+     * @throws dev.modelregistry.domain.ModelNotFoundException no such model
+     */
+    void removeAlias(String sensorId, String modelType, String alias);
+
+    /**
+     * The details of the version the model's {@code alias} names ({@code active}: the active
+     * version, as {@link #getActiveModel}); empty when there is no such model or alias.
+     */
+    Optional<ModelVersionDetails> getVersionByAlias(String sensorId, String modelType, String alias);
+
+    /**
+     * The model's aliases and the version ids they name, ordered by alias, without the reserved
+     * {@code active} ({@link #getActiveModelVersion}).
+     *
+     * @throws dev.modelregistry.domain.ModelNotFoundException no such model
+     */
+    Map<String, String> listAliases(String sensorId, String modelType);
 
     List<ModelSummary> listModels();
 

@@ -1,6 +1,7 @@
 package dev.modelregistry.app;
 
 import dev.modelregistry.domain.InvalidModelUriException;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.SensorId;
 import java.net.URI;
@@ -9,20 +10,20 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A model URI for configuration files, {@code models:/{modelType}/{sensorId}@active}, read with
+ * A model URI for configuration files, {@code models:/{modelType}/{sensorId}@{alias}}, read with
  * {@link URI} (RFC 3986): a character that URIs reserve ({@code /}, {@code @}, {@code %}, a
  * space, ...) is written percent-encoded ({@code models:/telemanom/pump%207@active}); other
- * characters, of any script, as they are. Only the alias {@code active} exists today.
+ * characters, of any script, as they are. The alias is {@code active} (the active version) or one
+ * of the model's aliases ({@code @challenger}, R13); alias names never need percent-encoding.
  */
-record ModelUri(ModelType modelType, SensorId sensorId, String alias) {
+record ModelUri(ModelType modelType, SensorId sensorId, Alias alias) {
 
     static final String SCHEME = "models";
-    static final String ACTIVE = "active";
-    private static final String FORM = "must be models:/{modelType}/{sensorId}@active";
+    private static final String FORM = "must be models:/{modelType}/{sensorId}@{alias}";
 
     /**
-     * @throws InvalidModelUriException a malformed URI or an unknown alias, naming the URI
-     * @throws dev.modelregistry.domain.InvalidIdentifierException a type or sensor id that breaks the identifier rule
+     * @throws InvalidModelUriException a malformed URI, naming the URI
+     * @throws dev.modelregistry.domain.InvalidIdentifierException a type, sensor id or alias that breaks its rule
      */
     static ModelUri parse(String uri) {
         if (uri == null) {
@@ -41,16 +42,11 @@ record ModelUri(ModelType modelType, SensorId sensorId, String alias) {
         }
         String[] segments = parsed.getRawPath().split("/", -1);
         int at = segments.length == 3 ? segments[2].lastIndexOf('@') : -1;
-        if (!segments[0].isEmpty() || at < 0) {
+        if (!segments[0].isEmpty() || at < 0 || at == segments[2].length() - 1) {
             throw new InvalidModelUriException(uri, FORM);
         }
-        String alias = decoded(segments[2].substring(at + 1));
-        if (!ACTIVE.equals(alias)) {
-            throw new InvalidModelUriException(uri, "names the alias '" + alias + "': only @active is known"
-                    + " (other aliases come with the registry's governance features)");
-        }
         return new ModelUri(ModelType.of(decoded(segments[1])), SensorId.of(decoded(segments[2].substring(0, at))),
-                alias);
+                Alias.of(decoded(segments[2].substring(at + 1))));
     }
 
     /** A path segment's percent-escapes decoded ({@link URLDecoder} would also turn '+' into a space). */

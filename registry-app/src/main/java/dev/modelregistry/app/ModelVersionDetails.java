@@ -14,6 +14,7 @@ import java.util.Map;
  * @param dataLineage      where the training data came from; null when the version has no lineage
  * @param activeSince      when the version last became active; null when it is not the active
  *                         version (or the history does not record it)
+ * @param aliases          the aliases that name the version besides {@code active}, in name order (R13)
  */
 public record ModelVersionDetails(String versionId, String modelId, String sensorId, String modelType,
                                   Instant createdAt, Map<String, Object> trainingConfig,
@@ -21,10 +22,11 @@ public record ModelVersionDetails(String versionId, String modelId, String senso
                                   long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
                                   String modelPath, String description, List<String> tags, boolean isActive,
                                   double performanceScore, List<String> unreadableFields,
-                                  DataLineageDetails dataLineage, Instant activeSince) {
+                                  DataLineageDetails dataLineage, Instant activeSince, List<String> aliases) {
 
     public ModelVersionDetails {
         unreadableFields = List.copyOf(unreadableFields);
+        aliases = List.copyOf(aliases);
     }
 
     /** Whether the stored text of this JSON field ({@code training_config}, ..., {@code tags}) could not be read. */

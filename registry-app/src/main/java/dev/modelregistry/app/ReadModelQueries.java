@@ -5,6 +5,7 @@ import dev.modelregistry.app.query.ModelQueries;
 import dev.modelregistry.app.query.RegistryQueries;
 import dev.modelregistry.app.query.VersionQueries;
 import dev.modelregistry.domain.model.ActivationRecord;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.RegistryStatistics;
 import dev.modelregistry.domain.model.SensorId;
@@ -12,6 +13,7 @@ import dev.modelregistry.domain.model.VersionId;
 import dev.modelregistry.persistence.RegistryDatabase;
 import dev.modelregistry.persistence.query.ReadModels;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The query ports over the persistence adapter's plain-SQL read models, rows mapped by {@link Views}. */
@@ -42,6 +44,16 @@ public final class ReadModelQueries implements ActiveVersions, VersionQueries, M
     @Override
     public Optional<ModelVersionDetails> details(VersionId versionId) {
         return readModels.versions().details(versionId).map(Views::details);
+    }
+
+    @Override
+    public Optional<ModelVersionDetails> byAlias(SensorId sensorId, ModelType modelType, Alias alias) {
+        return readModels.aliases().version(sensorId, modelType, alias).map(Views::details);
+    }
+
+    @Override
+    public Optional<Map<String, String>> aliases(SensorId sensorId, ModelType modelType) {
+        return readModels.aliases().aliases(sensorId, modelType);
     }
 
     @Override

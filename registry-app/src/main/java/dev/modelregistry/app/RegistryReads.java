@@ -6,6 +6,7 @@ import dev.modelregistry.domain.ModelNotFoundException;
 import dev.modelregistry.domain.SensorNotFoundException;
 import dev.modelregistry.domain.model.ActivationRecord;
 import dev.modelregistry.domain.model.ActiveVersionAt;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.RegistryStatistics;
@@ -13,6 +14,7 @@ import dev.modelregistry.domain.model.SensorId;
 import dev.modelregistry.domain.model.VersionId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,7 +51,24 @@ final class RegistryReads {
 
     Optional<ModelVersionDetails> resolve(String uri) {
         ModelUri parsed = ModelUri.parse(uri);
-        return queries.activeVersions().activeModel(parsed.sensorId(), parsed.modelType());
+        return versionByAlias(parsed.sensorId(), parsed.modelType(), parsed.alias());
+    }
+
+    Optional<ModelVersionDetails> getVersionByAlias(String sensorId, String modelType, String alias) {
+        return versionByAlias(SensorId.of(sensorId), ModelType.of(modelType), Alias.of(alias));
+    }
+
+    /** The reserved {@code active} is the active model (cached when the registry caches it), any other alias the model's. */
+    private Optional<ModelVersionDetails> versionByAlias(SensorId sensorId, ModelType modelType, Alias alias) {
+        return alias.isReserved() ? queries.activeVersions().activeModel(sensorId, modelType)
+                : queries.versions().byAlias(sensorId, modelType, alias);
+    }
+
+    Map<String, String> listAliases(String sensorId, String modelType) {
+        SensorId sensor = SensorId.of(sensorId);
+        ModelType type = ModelType.of(modelType);
+        return queries.models().aliases(sensor, type)
+                .orElseThrow(() -> new ModelNotFoundException(ModelId.of(sensor, type).value()));
     }
 
     List<ModelSummary> listModels(ModelFilter filter) {

@@ -13,6 +13,7 @@ import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -86,6 +87,27 @@ public final class RegistryService implements ModelRegistry {
     @Override
     public Optional<ModelVersionDetails> resolve(String uri) {
         return listeners.lookup(RegistryOperation.RESOLVE, () -> reads.resolve(uri));
+    }
+
+    @Override
+    public void setAlias(String versionId, String alias) {
+        listeners.run(RegistryOperation.SET_ALIAS, () -> writes.setAlias(versionId, alias));
+    }
+
+    @Override
+    public void removeAlias(String sensorId, String modelType, String alias) {
+        listeners.run(RegistryOperation.REMOVE_ALIAS, () -> writes.removeAlias(sensorId, modelType, alias));
+    }
+
+    @Override
+    public Optional<ModelVersionDetails> getVersionByAlias(String sensorId, String modelType, String alias) {
+        return listeners.call(RegistryOperation.GET_VERSION_BY_ALIAS,
+                () -> reads.getVersionByAlias(sensorId, modelType, alias));
+    }
+
+    @Override
+    public Map<String, String> listAliases(String sensorId, String modelType) {
+        return listeners.call(RegistryOperation.LIST_ALIASES, () -> reads.listAliases(sensorId, modelType));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.modelregistry.app;
 
 import dev.modelregistry.domain.InvalidRetentionException;
+import dev.modelregistry.domain.ModelNotFoundException;
 import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.artifact.ArtifactFingerprint;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import dev.modelregistry.domain.artifact.ArtifactStore;
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.Model;
@@ -101,6 +103,20 @@ final class RegistryWrites {
         });
         changed.ifPresent(model -> listeners.activated(RegistryOperation.PROMOTE_VERSION, model.sensorId().value(),
                 model.modelType().value(), versionId, ActivationReason.PROMOTED));
+    }
+
+    void setAlias(String versionId, String alias) {
+        VersionId id = VersionId.of(versionId);
+        Alias name = Alias.of(alias);
+        unitOfWork.execute(() -> owner(id).assignAlias(name, id, now()));
+    }
+
+    void removeAlias(String sensorId, String modelType, String alias) {
+        SensorId sensor = SensorId.of(sensorId);
+        ModelType type = ModelType.of(modelType);
+        Alias name = Alias.of(alias);
+        unitOfWork.execute(() -> repository.findByPair(sensor, type)
+                .orElseThrow(() -> new ModelNotFoundException(ModelId.of(sensor, type).value())).removeAlias(name, now()));
     }
 
     DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {

@@ -24,7 +24,7 @@ final class Views {
                 row.modelSizeBytes(), row.trainingTimeSeconds(), row.dataHash(), row.modelHash(), row.modelPath(),
                 row.description(), row.tags().values(), row.active(), row.performanceScore(),
                 unreadableFields(row.trainingConfig(), row.trainingMetrics(), row.validationMetrics(), row.tags()),
-                row.lineage() == null ? null : lineage(row.lineage()), row.activeSince());
+                row.lineage() == null ? null : lineage(row.lineage()), row.activeSince(), row.aliases());
     }
 
     private static List<String> unreadableFields(Attributes trainingConfig, Attributes trainingMetrics,

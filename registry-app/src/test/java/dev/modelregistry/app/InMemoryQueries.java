@@ -6,6 +6,7 @@ import dev.modelregistry.app.query.RegistryQueries;
 import dev.modelregistry.app.query.VersionQueries;
 import dev.modelregistry.domain.model.ActivationChange;
 import dev.modelregistry.domain.model.ActivationRecord;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.artifact.ArtifactStore;
 import dev.modelregistry.domain.model.InMemoryModelRepository;
 import dev.modelregistry.domain.model.InMemoryUnitOfWork;
@@ -76,6 +77,21 @@ final class InMemoryQueries implements ActiveVersions, VersionQueries, ModelQuer
     @Override
     public Optional<ModelVersionDetails> details(VersionId versionId) {
         return repository.findVersion(versionId).map(version -> Views.details(row(version)));
+    }
+
+    @Override
+    public Optional<ModelVersionDetails> byAlias(SensorId sensorId, ModelType modelType, Alias alias) {
+        return model(sensorId, modelType).flatMap(model -> model.versionByAlias(alias).flatMap(model::findVersion))
+                .map(version -> Views.details(row(version)));
+    }
+
+    @Override
+    public Optional<Map<String, String>> aliases(SensorId sensorId, ModelType modelType) {
+        return model(sensorId, modelType).map(model -> {
+            Map<String, String> aliases = new TreeMap<>();
+            model.aliases().forEach((alias, version) -> aliases.put(alias.value(), version.value()));
+            return aliases;
+        });
     }
 
     @Override
@@ -155,6 +171,11 @@ final class InMemoryQueries implements ActiveVersions, VersionQueries, ModelQuer
                 version.validationMetrics(), version.modelSizeBytes(), version.trainingTimeSeconds().orElse(null),
                 version.dataHash().orElse(null), version.modelHash().orElse(null), version.modelPath().orElse(null),
                 version.description().orElse(null), version.tags(), version.isActive(), version.performanceScore(),
-                lineage, activeSince);
+                lineage, activeSince, aliasesOf(version));
+    }
+
+    private List<String> aliasesOf(ModelVersion version) {
+        return repository.findByVersion(version.id()).orElseThrow().aliases().entrySet().stream()
+                .filter(alias -> alias.getValue().equals(version.id())).map(alias -> alias.getKey().value()).toList();
     }
 }

@@ -112,7 +112,7 @@ class RegistryListenerTest {
         assertThatThrownBy(() -> registry.promoteVersion("0123456789ab")).isInstanceOf(VersionNotFoundException.class);
         assertThatThrownBy(() -> registry.deleteVersion(champion, false, false))
                 .isInstanceOf(ActiveVersionDeletionException.class);
-        assertThatThrownBy(() -> registry.resolve("models:/telemanom/s1@champion"))
+        assertThatThrownBy(() -> registry.resolve("models:/telemanom/s1@"))
                 .isInstanceOf(InvalidModelUriException.class);
 
         assertThat(recording.events).containsExactly(

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * neither {@code REGISTRY_TEST_POSTGRES_URL} nor Docker is available.
  */
 @ExtendWith(PostgresAvailable.class)
-class PostgresReadModelsTest extends ReadModelsContract implements KeptStatisticsContract, ActiveSinceContract {
+class PostgresReadModelsTest extends ReadModelsContract implements KeptStatisticsContract, ActiveSinceContract,
+        AliasReadContract {
 
     @RegisterExtension
     static final ClassDatabase db = ClassDatabase.postgres();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read-model contract on a SQLite file of its own. */
-class SqliteReadModelsTest extends ReadModelsContract implements KeptStatisticsContract, ActiveSinceContract {
+class SqliteReadModelsTest extends ReadModelsContract implements KeptStatisticsContract, ActiveSinceContract,
+        AliasReadContract {
 
     @RegisterExtension
     static final ClassDatabase db = ClassDatabase.sqlite();

@@ -198,7 +198,7 @@ class ModelRegistryAutoConfigurationTest {
             registry.getActiveModel("s1", "telemanom");
             registry.getActiveModelVersion("nobody", "telemanom");
             registry.resolve("models:/telemanom/s1@active");
-            Assertions.assertThatThrownBy(() -> registry.resolve("models:/telemanom/s1@champion"))
+            Assertions.assertThatThrownBy(() -> registry.resolve("models:/telemanom/s1@"))
                     .isInstanceOf(InvalidModelUriException.class);
             registry.deleteVersion(second, true, false);
 

@@ -3,6 +3,7 @@ package dev.modelregistry.app.query;
 import dev.modelregistry.app.DataLineageDetails;
 import dev.modelregistry.app.ModelVersionDetails;
 import dev.modelregistry.app.VersionSummary;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.SensorId;
 import dev.modelregistry.domain.model.VersionId;
@@ -14,6 +15,12 @@ public interface VersionQueries {
 
     /** The version's details with its lineage (and, when active, since when); empty when it does not exist. */
     Optional<ModelVersionDetails> details(VersionId versionId);
+
+    /**
+     * The details of the version {@code alias} names in exactly this pair's model (R13); empty when
+     * there is no such model or alias. Never asked for the reserved {@code active}.
+     */
+    Optional<ModelVersionDetails> byAlias(SensorId sensorId, ModelType modelType, Alias alias);
 
     /** The version's lineage; empty when the version does not exist or has none. */
     Optional<DataLineageDetails> lineage(VersionId versionId);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code getActiveModel} and {@code resolve} through the public API: the active version's
- * details with lineage and since when it is active, for exactly the pair asked, and URIs that
- * are malformed or name unknown aliases refused naming the URI. Run on SQLite and PostgreSQL.
+ * details with lineage and since when it is active, for exactly the pair asked, malformed URIs
+ * refused naming the URI, and aliases that break the alias rule refused by the rule. Run on
+ * SQLite and PostgreSQL.
  */
 abstract class ActiveModelThroughTheApiContract {
 
@@ -103,7 +104,7 @@ abstract class ActiveModelThroughTheApiContract {
                     "models:/transformer/pump 7@active", "models:/transformer/s1%zz@active")) {
                 assertThatThrownBy(() -> registry.resolve(uri)).as(uri)
                         .isInstanceOf(InvalidModelUriException.class)
-                        .hasMessageContaining("uri").hasMessageContaining("models:/{modelType}/{sensorId}@active")
+                        .hasMessageContaining("uri").hasMessageContaining("models:/{modelType}/{sensorId}@{alias}")
                         .satisfies(e -> assertThat(((InvalidModelUriException) e).value()).isEqualTo(uri));
             }
             assertThatThrownBy(() -> registry.resolve(null)).isInstanceOf(InvalidModelUriException.class);
@@ -111,14 +112,22 @@ abstract class ActiveModelThroughTheApiContract {
     }
 
     @Test
-    void anAliasOtherThanActiveIsRefusedSayingOtherAliasesComeWithGovernance() {
+    void anAliasTheModelDoesNotHaveResolvesToNothingAndAnEmptyAliasIsAMalformedUri() {
         try (ModelRegistry registry = open()) {
-            assertThatThrownBy(() -> registry.resolve("models:/transformer/s1@champion"))
-                    .isInstanceOf(InvalidModelUriException.class)
-                    .hasMessageContaining("models:/transformer/s1@champion").hasMessageContaining("'champion'")
-                    .hasMessageContaining("only @active").hasMessageContaining("governance");
+            registry.registerModel(registration("s1", "transformer", 0.05));
+            assertThat(registry.resolve("models:/transformer/s1@champion")).isEmpty();
             assertThatThrownBy(() -> registry.resolve("models:/transformer/s1@"))
                     .isInstanceOf(InvalidModelUriException.class);
+        }
+    }
+
+    @Test
+    void anAliasBreakingTheAliasRuleIsRefusedByTheRule() {
+        try (ModelRegistry registry = open()) {
+            for (String alias : List.of("Champion", "ch%40mp", "sh%2Fadow", "%D1%81hallenger", "a%20b")) {
+                assertThatThrownBy(() -> registry.resolve("models:/transformer/s1@" + alias)).as(alias)
+                        .isInstanceOf(InvalidIdentifierException.class).hasMessageContaining("alias");
+            }
         }
     }
 

@@ -18,16 +18,18 @@ public final class ActiveVersionReadModel {
 
     private static final String ACTIVE_ID_SQL = "SELECT active_version FROM models WHERE sensor_id = ? AND model_type = ?";
 
-    private static final String ACTIVE_DETAILS_SQL = VersionReadModel.DETAILS_COLUMNS
-            + " FROM models m JOIN versions v ON v.version_id = m.active_version AND v.model_id = m.model_id"
+    private static final String ACTIVE_DETAILS_FROM = " FROM models m"
+            + " JOIN versions v ON v.version_id = m.active_version AND v.model_id = m.model_id"
             + " LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE m.sensor_id = ? AND m.model_type = ?";
 
     private final ReadConnections connections;
     private final VersionReadModel versions;
+    private final String activeDetailsSql;
 
     ActiveVersionReadModel(ReadConnections connections, VersionReadModel versions) {
         this.connections = connections;
         this.versions = versions;
+        this.activeDetailsSql = versions.detailsColumns() + ACTIVE_DETAILS_FROM;
     }
 
     /** The active version's id; empty when there is no such model or it has no versions. */
@@ -46,7 +48,7 @@ public final class ActiveVersionReadModel {
     /** The active version's details, lineage and since when it is active, in one query. */
     public Optional<VersionRow> activeVersion(SensorId sensorId, ModelType modelType) {
         return connections.read(connection -> {
-            PreparedStatement statement = connection.prepare(ACTIVE_DETAILS_SQL);
+            PreparedStatement statement = connection.prepare(activeDetailsSql);
             statement.setString(1, sensorId.value());
             statement.setString(2, modelType.value());
             return versions.single(statement);

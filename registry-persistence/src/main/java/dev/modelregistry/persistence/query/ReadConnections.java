@@ -193,6 +193,15 @@ public final class ReadConnections implements AutoCloseable {
         }
 
         /**
+         * A scalar subquery: the aliases of the version {@code versionColumn} names, as one
+         * comma-separated text in no particular order (SQL null without any).
+         */
+        String aliasesOfVersion(String versionColumn) {
+            String aggregate = this == SQLITE ? "group_concat(a.alias, ',')" : "string_agg(a.alias, ',')";
+            return "(SELECT " + aggregate + " FROM model_aliases a WHERE a.version_id = " + versionColumn + ")";
+        }
+
+        /**
          * An instant column as the aggregate's mapping stores it: UTC text with microseconds on
          * SQLite ({@link UtcText}), {@code timestamp with time zone} on PostgreSQL; SQL null is null.
          */

@@ -20,6 +20,7 @@ public final class ReadModels implements AutoCloseable {
     private final ReadConnections connections;
     private final VersionReadModel versions;
     private final ActiveVersionReadModel activeVersions;
+    private final AliasReadModel aliases;
     private final ModelReadModel models;
     private final StatisticsReadModel statistics;
 
@@ -27,6 +28,7 @@ public final class ReadModels implements AutoCloseable {
         this.connections = connections;
         this.versions = new VersionReadModel(connections);
         this.activeVersions = new ActiveVersionReadModel(connections, versions);
+        this.aliases = new AliasReadModel(connections, versions);
         this.models = new ModelReadModel(connections);
         this.statistics = new StatisticsReadModel(connections);
     }
@@ -43,6 +45,10 @@ public final class ReadModels implements AutoCloseable {
 
     public ActiveVersionReadModel activeVersions() {
         return activeVersions;
+    }
+
+    public AliasReadModel aliases() {
+        return aliases;
     }
 
     public VersionReadModel versions() {

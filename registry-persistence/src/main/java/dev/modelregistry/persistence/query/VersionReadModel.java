@@ -9,10 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Versions in plain SQL: one version's details (with its lineage and since when it is active) in
- * one query of primary-key lookups, its lineage, and the listings (a model's versions newest first, a sensor's, those
+ * Versions in plain SQL: one version's details (with its lineage, its aliases and since when it
+ * is active) in one query of key lookups, its lineage, and the listings (a model's versions newest first, a sensor's, those
  * scored at least a bound). Listings read only the columns they show, never the JSON columns.
  * Orders are total (ties broken by id), as the aggregate's queries order them.
  */
@@ -29,7 +30,7 @@ public final class VersionReadModel {
             + " v.is_active, v.performance_score, l.version_id, l.data_hash, l.data_source, l.data_start_date,"
             + " l.data_end_date, l.num_samples, l.created_at, CASE WHEN v.is_active THEN m.active_since END";
 
-    private static final String DETAILS_SQL = DETAILS_COLUMNS + " FROM versions v JOIN models m ON m.model_id = v.model_id"
+    private static final String DETAILS_FROM = " FROM versions v JOIN models m ON m.model_id = v.model_id"
             + " LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE v.version_id = ?";
 
     private static final String LINEAGE_SQL = "SELECT l.version_id, l.data_hash, l.data_source, l.data_start_date,"
@@ -52,22 +53,35 @@ public final class VersionReadModel {
 
     private final ReadConnections connections;
     private final Columns columns;
+    private final String detailsColumns;
+    private final String detailsSql;
 
     VersionReadModel(ReadConnections connections) {
         this.connections = connections;
         this.columns = new Columns(connections.dialect());
+        this.detailsColumns = DETAILS_COLUMNS + ", " + connections.dialect().aliasesOfVersion("v.version_id");
+        this.detailsSql = detailsColumns + DETAILS_FROM;
+    }
+
+    /**
+     * The details' columns ({@link #DETAILS_COLUMNS}) and last the version's aliases, as one
+     * comma-separated text (alias names hold no comma) from the {@code model_aliases} index on
+     * {@code version_id}: what {@link #single} reads.
+     */
+    String detailsColumns() {
+        return detailsColumns;
     }
 
     /** The version's details, lineage and (when active) since when; empty when no such version exists. */
     public Optional<VersionRow> details(VersionId versionId) {
         return connections.read(connection -> {
-            PreparedStatement statement = connection.prepare(DETAILS_SQL);
+            PreparedStatement statement = connection.prepare(detailsSql);
             statement.setString(1, versionId.value());
             return single(statement);
         });
     }
 
-    /** Reads at most one row of {@link #DETAILS_COLUMNS}. */
+    /** Reads at most one row of {@link #detailsColumns()}. */
     Optional<VersionRow> single(PreparedStatement statement) throws SQLException {
         try (ResultSet row = statement.executeQuery()) {
             return row.next() ? Optional.of(details(row)) : Optional.empty();
@@ -80,7 +94,12 @@ public final class VersionReadModel {
                 columns.instant(row, 5), Columns.attributes(row, 6), Columns.attributes(row, 7),
                 Columns.attributes(row, 8), row.getLong(9), Columns.nullableDouble(row, 10), row.getString(11),
                 row.getString(12), row.getString(13), row.getString(14), Columns.tags(row, 15), row.getBoolean(16),
-                row.getDouble(17), lineage, columns.instant(row, 25));
+                row.getDouble(17), lineage, columns.instant(row, 25), aliases(row.getString(26)));
+    }
+
+    /** The aliases of the comma-separated text, in name order; none for SQL null. */
+    private static List<String> aliases(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Stream.of(commaSeparated.split(",")).sorted().toList();
     }
 
     private LineageRow lineage(ResultSet row, int from) throws SQLException {

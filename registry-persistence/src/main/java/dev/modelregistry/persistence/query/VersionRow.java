@@ -3,6 +3,7 @@ package dev.modelregistry.persistence.query;
 import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.Tags;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything stored about one version, read in one query: its {@code versions} row, its
@@ -12,10 +13,15 @@ import java.time.Instant;
  * @param activeSince when the version last became active (the time of the history entry that
  *                    made it active, kept on its model's row); null when it is not active or
  *                    the history does not name it
+ * @param aliases     the aliases that name the version (never the reserved {@code active}), in name order
  */
 public record VersionRow(String versionId, String modelId, String sensorId, String modelType, Instant createdAt,
                          Attributes trainingConfig, Attributes trainingMetrics, Attributes validationMetrics,
                          long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
                          String modelPath, String description, Tags tags, boolean active, double performanceScore,
-                         LineageRow lineage, Instant activeSince) {
+                         LineageRow lineage, Instant activeSince, List<String> aliases) {
+
+    public VersionRow {
+        aliases = List.copyOf(aliases);
+    }
 }
