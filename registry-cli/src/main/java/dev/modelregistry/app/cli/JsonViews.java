@@ -61,6 +61,7 @@ final class JsonViews {
         json.put("description", d.description());
         json.put("tags", d.isUnreadable("tags") ? null : d.tags());
         json.put("is_active", d.isActive());
+        json.put("aliases", d.aliases());
         json.put("performance_score", d.performanceScore());
         json.put("data_lineage", lineage.map(JsonViews::lineage).orElse(null));
         json.put("unreadable_fields", d.unreadableFields());

@@ -32,7 +32,8 @@ class ReadCommandsNeverWriteTest {
 
     private static final List<List<String>> READ_COMMANDS = List.of(List.of("stats"), List.of("stats", "--json"),
             List.of("models"), List.of("versions", "--sensor", "SMAP-PWR-001", "--type", "transformer"),
-            List.of("show", "7f282096"), List.of("history", "--sensor", "SMAP-PWR-001", "--type", "transformer"));
+            List.of("show", "7f282096"), List.of("history", "--sensor", "SMAP-PWR-001", "--type", "transformer"),
+            List.of("alias", "ls", "SMAP-PWR-001", "transformer"));
 
     @TempDir
     static Path shared;
