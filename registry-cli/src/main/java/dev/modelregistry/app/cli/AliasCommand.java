@@ -71,11 +71,8 @@ final class AliasCommand implements Runnable {
         @Mixin
         RegistryOptions registry;
 
-        @Parameters(index = "0", paramLabel = "SENSOR", description = "The model's sensor id.")
-        String sensorId;
-
-        @Parameters(index = "1", paramLabel = "TYPE", description = "The model's type.")
-        String modelType;
+        @Mixin
+        ModelPair model;
 
         @Parameters(index = "2", paramLabel = "ALIAS", description = "The alias to remove.")
         String alias;
@@ -86,10 +83,10 @@ final class AliasCommand implements Runnable {
         @Override
         public Integer call() {
             try (ModelRegistry opened = registry.openExisting()) {
-                String modelId = modelId(sensorId, modelType);
-                String named = opened.getVersionByAlias(sensorId, modelType, alias).map(ModelVersionDetails::versionId)
-                        .orElse(null);
-                opened.removeAlias(sensorId, modelType, alias); // refuses 'active' and an alias the model lacks
+                String modelId = model.modelId();
+                String named = opened.getVersionByAlias(model.sensorId, model.modelType, alias)
+                        .map(ModelVersionDetails::versionId).orElse(null);
+                opened.removeAlias(model.sensorId, model.modelType, alias); // refuses 'active' and an alias the model lacks
                 if (json) {
                     Formats.printJson(out(), change(modelId, alias, null, named, true));
                 } else {
@@ -107,11 +104,8 @@ final class AliasCommand implements Runnable {
         @Mixin
         RegistryOptions registry;
 
-        @Parameters(index = "0", paramLabel = "SENSOR", description = "The model's sensor id.")
-        String sensorId;
-
-        @Parameters(index = "1", paramLabel = "TYPE", description = "The model's type.")
-        String modelType;
+        @Mixin
+        ModelPair model;
 
         @Option(names = "--json", description = "Print JSON instead of text.")
         boolean json;
@@ -119,11 +113,11 @@ final class AliasCommand implements Runnable {
         @Override
         public Integer call() {
             try (ModelRegistry opened = registry.openForReading()) {
-                Map<String, String> aliases = opened.listAliases(sensorId, modelType);
-                String active = opened.getActiveModelVersion(sensorId, modelType).orElse(null);
+                Map<String, String> aliases = opened.listAliases(model.sensorId, model.modelType);
+                String active = opened.getActiveModelVersion(model.sensorId, model.modelType).orElse(null);
                 if (json) {
                     Map<String, Object> tree = new LinkedHashMap<>();
-                    tree.put("model_id", modelId(sensorId, modelType));
+                    tree.put("model_id", model.modelId());
                     tree.put("active_version", active);
                     tree.put("aliases", aliases);
                     Formats.printJson(out(), tree);
@@ -138,8 +132,18 @@ final class AliasCommand implements Runnable {
         }
     }
 
-    private static String modelId(String sensorId, String modelType) {
-        return ModelId.of(SensorId.of(sensorId), ModelType.of(modelType)).value();
+    /** The model's pair as the first two parameters. */
+    static final class ModelPair {
+
+        @Parameters(index = "0", paramLabel = "SENSOR", description = "The model's sensor id.")
+        String sensorId;
+
+        @Parameters(index = "1", paramLabel = "TYPE", description = "The model's type.")
+        String modelType;
+
+        String modelId() {
+            return ModelId.of(SensorId.of(sensorId), ModelType.of(modelType)).value();
+        }
     }
 
     private static Map<String, Object> change(String modelId, String alias, String versionId, String previous,
