@@ -5,6 +5,7 @@ import dev.modelregistry.domain.model.Tags;
 import dev.modelregistry.persistence.format.UtcText;
 import dev.modelregistry.persistence.jpa.AttributesJsonConverter;
 import dev.modelregistry.persistence.jpa.TagsJsonConverter;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.time.Instant;
  * Reads column values the way the aggregate's mapping does: instants as UTC text with
  * microseconds on SQLite ({@link UtcText}) and {@code timestamp with time zone} on PostgreSQL,
  * JSON columns through the mapping's own converters (so an unreadable stored value reads as the
- * same "unreadable" marker), SQL nulls as Java nulls.
+ * same "unreadable" marker), SQL nulls as Java nulls. Text comes as the stored UTF-8 bytes
+ * where that gives the same string ({@link ReadConnections#readsTextAsUtf8Bytes}).
  */
 final class Columns {
 
@@ -21,13 +23,28 @@ final class Columns {
     private static final TagsJsonConverter TAGS = new TagsJsonConverter();
 
     private final ReadConnections.SqlDialect dialect;
+    private final boolean textAsUtf8Bytes;
 
-    Columns(ReadConnections.SqlDialect dialect) {
-        this.dialect = dialect;
+    Columns(ReadConnections connections) {
+        this.dialect = connections.dialect();
+        this.textAsUtf8Bytes = connections.readsTextAsUtf8Bytes();
+    }
+
+    /** A text column; SQL null is null. */
+    String text(ResultSet row, int column) throws SQLException {
+        if (!textAsUtf8Bytes) {
+            return row.getString(column);
+        }
+        byte[] utf8 = row.getBytes(column);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     Instant instant(ResultSet row, int column) throws SQLException {
-        return dialect.instant(row, column);
+        if (!textAsUtf8Bytes) {
+            return dialect.instant(row, column);
+        }
+        String text = text(row, column);
+        return text == null ? null : UtcText.parse(text);
     }
 
     static Double nullableDouble(ResultSet row, int column) throws SQLException {
@@ -40,11 +57,11 @@ final class Columns {
         return row.wasNull() ? null : value;
     }
 
-    static Attributes attributes(ResultSet row, int column) throws SQLException {
-        return ATTRIBUTES.convertToEntityAttribute(row.getString(column));
+    Attributes attributes(ResultSet row, int column) throws SQLException {
+        return ATTRIBUTES.convertToEntityAttribute(text(row, column));
     }
 
-    static Tags tags(ResultSet row, int column) throws SQLException {
-        return TAGS.convertToEntityAttribute(row.getString(column));
+    Tags tags(ResultSet row, int column) throws SQLException {
+        return TAGS.convertToEntityAttribute(text(row, column));
     }
 }

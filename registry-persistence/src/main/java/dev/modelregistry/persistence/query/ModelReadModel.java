@@ -35,7 +35,7 @@ public final class ModelReadModel {
 
     ModelReadModel(ReadConnections connections) {
         this.connections = connections;
-        this.columns = new Columns(connections.dialect());
+        this.columns = new Columns(connections);
     }
 
     /** Overviews of the models of this type and/or sensor (all when both are empty), ordered by model id. */

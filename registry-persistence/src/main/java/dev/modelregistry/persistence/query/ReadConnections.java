@@ -41,6 +41,7 @@ public final class ReadConnections implements AutoCloseable {
     private final AtomicInteger opened = new AtomicInteger();
     private final List<ReadConnection> all = new ArrayList<>();
     private final SqlDialect dialect;
+    private final boolean textAsUtf8Bytes;
     private volatile boolean closed;
 
     private ReadConnections(DataSource source, String location, int maxConnections) {
@@ -52,6 +53,15 @@ public final class ReadConnections implements AutoCloseable {
         this.maxConnections = maxConnections;
         this.idle = new ArrayBlockingQueue<>(maxConnections);
         this.dialect = read(connection -> SqlDialect.of(connection.connection()));
+        this.textAsUtf8Bytes = dialect == SqlDialect.SQLITE && read(ReadConnections::storesUtf8);
+    }
+
+    /** Whether the SQLite file stores text as UTF-8 (fixed when the file is created: the registry and Python's sqlite3 create UTF-8 files). */
+    private static boolean storesUtf8(ReadConnection connection) throws SQLException {
+        try (var statement = connection.connection().createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA encoding")) {
+            return row.next() && "UTF-8".equalsIgnoreCase(row.getString(1));
+        }
     }
 
     /**
@@ -65,6 +75,16 @@ public final class ReadConnections implements AutoCloseable {
     /** The database engine behind the connections. */
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Whether text columns are read as their stored UTF-8 bytes ({@code getBytes}, decoded here)
+     * rather than by {@code getString}: on a SQLite file stored in UTF-8, where both give the
+     * same string and sqlite-jdbc's {@code getString} costs a direct buffer and a second copy
+     * per value. PostgreSQL, and a SQLite file in UTF-16, read by {@code getString}.
+     */
+    public boolean readsTextAsUtf8Bytes() {
+        return textAsUtf8Bytes;
     }
 
     /** The database, for messages. */

@@ -35,7 +35,7 @@ public final class StatisticsReadModel {
 
     StatisticsReadModel(ReadConnections connections) {
         this.connections = connections;
-        this.columns = new Columns(connections.dialect());
+        this.columns = new Columns(connections);
     }
 
     /**

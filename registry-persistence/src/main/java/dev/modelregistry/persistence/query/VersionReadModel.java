@@ -58,7 +58,7 @@ public final class VersionReadModel {
 
     VersionReadModel(ReadConnections connections) {
         this.connections = connections;
-        this.columns = new Columns(connections.dialect());
+        this.columns = new Columns(connections);
         this.detailsColumns = DETAILS_COLUMNS + ", " + connections.dialect().aliasesOfVersion("v.version_id");
         this.detailsSql = detailsColumns + DETAILS_FROM;
     }
@@ -89,12 +89,12 @@ public final class VersionReadModel {
     }
 
     private VersionRow details(ResultSet row) throws SQLException {
-        LineageRow lineage = row.getString(18) == null ? null : lineage(row, 18);
-        return new VersionRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                columns.instant(row, 5), Columns.attributes(row, 6), Columns.attributes(row, 7),
-                Columns.attributes(row, 8), row.getLong(9), Columns.nullableDouble(row, 10), row.getString(11),
-                row.getString(12), row.getString(13), row.getString(14), Columns.tags(row, 15), row.getBoolean(16),
-                row.getDouble(17), lineage, columns.instant(row, 25), aliases(row.getString(26)));
+        LineageRow lineage = columns.text(row, 18) == null ? null : lineage(row, 18);
+        return new VersionRow(columns.text(row, 1), columns.text(row, 2), columns.text(row, 3), columns.text(row, 4),
+                columns.instant(row, 5), columns.attributes(row, 6), columns.attributes(row, 7),
+                columns.attributes(row, 8), row.getLong(9), Columns.nullableDouble(row, 10), columns.text(row, 11),
+                columns.text(row, 12), columns.text(row, 13), columns.text(row, 14), columns.tags(row, 15),
+                row.getBoolean(16), row.getDouble(17), lineage, columns.instant(row, 25), aliases(columns.text(row, 26)));
     }
 
     /** The aliases of the comma-separated text, in name order; none for SQL null. */
@@ -103,8 +103,8 @@ public final class VersionReadModel {
     }
 
     private LineageRow lineage(ResultSet row, int from) throws SQLException {
-        return new LineageRow(row.getString(from), row.getString(from + 1), row.getString(from + 2),
-                row.getString(from + 3), row.getString(from + 4), Columns.nullableLong(row, from + 5),
+        return new LineageRow(columns.text(row, from), columns.text(row, from + 1), columns.text(row, from + 2),
+                columns.text(row, from + 3), columns.text(row, from + 4), Columns.nullableLong(row, from + 5),
                 columns.instant(row, from + 6));
     }
 
