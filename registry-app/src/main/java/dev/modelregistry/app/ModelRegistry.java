@@ -147,6 +147,38 @@ public interface ModelRegistry extends AutoCloseable {
     /** What {@link #cleanupOldVersions(int)} would delete now, deleting nothing. */
     CleanupReport previewCleanup(int keepLastN);
 
+    /**
+     * Sets tag {@code key} of the (sensor, type) model to {@code value} (README, "Governance"):
+     * a new key is added last, a present one takes the new value. The key: 1 to 256 characters,
+     * not blank, without {@code =} or control characters; the value: at most 5000 characters,
+     * empty allowed, no control characters but tab and line breaks; at most 128 tags. Refused with
+     * {@link dev.modelregistry.domain.InvalidVersionDataException} naming the field and value,
+     * {@link dev.modelregistry.domain.ModelNotFoundException} when there is no such model. The
+     * active version and the history stay; {@code updated_at} advances.
+     */
+    void setModelTag(String sensorId, String modelType, String key, String value);
+
+    /** Removes tag {@code key} of the model; nothing changes when it has none. */
+    void removeModelTag(String sensorId, String modelType, String key);
+
+    /**
+     * Sets tag {@code key} of the version to {@code value}, under the rules of
+     * {@link #setModelTag}; today's list-of-strings tags are keys without a value and can be
+     * given one. Searchable at once ({@link VersionQuery.Builder#tag(String, String)}).
+     *
+     * @throws dev.modelregistry.domain.VersionNotFoundException no such version
+     */
+    void setVersionTag(String versionId, String key, String value);
+
+    /** Removes tag {@code key} of the version (with or without a value); nothing changes when it has none. */
+    void removeVersionTag(String versionId, String key);
+
+    /** Replaces the model's description; null or blank clears it. Free text within the value limits. */
+    void updateModelDescription(String sensorId, String modelType, String text);
+
+    /** Replaces the version's description; null or blank clears it. */
+    void updateVersionDescription(String versionId, String text);
+
     RegistryStats getRegistryStats();
 
     /** Every change of the model's active version, oldest first (R10). */

@@ -1,8 +1,24 @@
 package dev.modelregistry.app;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** One line of {@code listModels}. */
+/**
+ * One line of {@code listModels}.
+ *
+ * @param description the model's description; null when it has none
+ * @param tags        the model's tag keys, in order
+ * @param tagValues   the values of the keys that have one (a key not here has no value)
+ */
 public record ModelSummary(String modelId, String sensorId, String modelType, String activeVersion,
-                           int versionCount, Double bestScore, Instant createdAt, Instant updatedAt) {
+                           int versionCount, Double bestScore, Instant createdAt, Instant updatedAt,
+                           String description, List<String> tags, Map<String, String> tagValues) {
+
+    public ModelSummary {
+        tags = List.copyOf(tags);
+        tagValues = Collections.unmodifiableMap(new LinkedHashMap<>(tagValues));
+    }
 }

@@ -1,6 +1,8 @@
 package dev.modelregistry.app;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,10 @@ import java.util.Map;
  *                         {@code validation_metrics}, {@code tags}) whose stored text could not
  *                         be read back (written by another program, or beyond the value limits);
  *                         they show as empty. Usually empty.
+ * @param tags             the tag keys, in order (every tag the Python registry wrote is a key
+ *                         without a value)
+ * @param tagValues        the values of the tag keys that have one, in key order; a key of
+ *                         {@code tags} not here has no value
  * @param dataLineage      where the training data came from; null when the version has no lineage
  * @param activeSince      when the version last became active; null when it is not the active
  *                         version (or the history does not record it)
@@ -22,11 +28,13 @@ public record ModelVersionDetails(String versionId, String modelId, String senso
                                   long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
                                   String modelPath, String description, List<String> tags, boolean isActive,
                                   double performanceScore, List<String> unreadableFields,
-                                  DataLineageDetails dataLineage, Instant activeSince, List<String> aliases) {
+                                  DataLineageDetails dataLineage, Instant activeSince, List<String> aliases,
+                                  Map<String, String> tagValues) {
 
     public ModelVersionDetails {
         unreadableFields = List.copyOf(unreadableFields);
         aliases = List.copyOf(aliases);
+        tagValues = Collections.unmodifiableMap(new LinkedHashMap<>(tagValues));
     }
 
     /** Whether the stored text of this JSON field ({@code training_config}, ..., {@code tags}) could not be read. */

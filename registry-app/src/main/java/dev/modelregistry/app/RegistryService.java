@@ -174,6 +174,42 @@ public final class RegistryService implements ModelRegistry {
     }
 
     @Override
+    public void setModelTag(String sensorId, String modelType, String key, String value) {
+        listeners.run(RegistryOperation.SET_MODEL_TAG, () -> writes.editModel(sensorId, modelType,
+                (model, at) -> model.tag(key, value, at)));
+    }
+
+    @Override
+    public void removeModelTag(String sensorId, String modelType, String key) {
+        listeners.run(RegistryOperation.REMOVE_MODEL_TAG, () -> writes.editModel(sensorId, modelType,
+                (model, at) -> model.untag(key, at)));
+    }
+
+    @Override
+    public void setVersionTag(String versionId, String key, String value) {
+        listeners.run(RegistryOperation.SET_VERSION_TAG, () -> writes.editVersion(versionId,
+                (model, id, at) -> model.tagVersion(id, key, value, at)));
+    }
+
+    @Override
+    public void removeVersionTag(String versionId, String key) {
+        listeners.run(RegistryOperation.REMOVE_VERSION_TAG, () -> writes.editVersion(versionId,
+                (model, id, at) -> model.untagVersion(id, key, at)));
+    }
+
+    @Override
+    public void updateModelDescription(String sensorId, String modelType, String text) {
+        listeners.run(RegistryOperation.UPDATE_MODEL_DESCRIPTION, () -> writes.editModel(sensorId, modelType,
+                (model, at) -> model.describe(text, at)));
+    }
+
+    @Override
+    public void updateVersionDescription(String versionId, String text) {
+        listeners.run(RegistryOperation.UPDATE_VERSION_DESCRIPTION, () -> writes.editVersion(versionId,
+                (model, id, at) -> model.describeVersion(id, text, at)));
+    }
+
+    @Override
     public RegistryStats getRegistryStats() {
         return listeners.call(RegistryOperation.GET_REGISTRY_STATS, reads::getRegistryStats);
     }

@@ -119,6 +119,37 @@ final class RegistryWrites {
                 .orElseThrow(() -> new ModelNotFoundException(ModelId.of(sensor, type).value())).removeAlias(name, now()));
     }
 
+    /** An edit of a model's own description or tags. */
+    interface ModelEdit {
+        void apply(Model model, Instant at);
+    }
+
+    /** An edit of one version's description or tags, made by its model. */
+    interface VersionEdit {
+        void apply(Model model, VersionId versionId, Instant at);
+    }
+
+    /** Edits the (sensor, type) model in one unit of work; never changes its active version. */
+    void editModel(String sensorId, String modelType, ModelEdit edit) {
+        SensorId sensor = SensorId.of(sensorId);
+        ModelType type = ModelType.of(modelType);
+        unitOfWork.execute(() -> {
+            Model model = repository.findByPair(sensor, type)
+                    .orElseThrow(() -> new ModelNotFoundException(ModelId.of(sensor, type).value()));
+            edit.apply(model, now());
+            return null;
+        });
+    }
+
+    /** Edits one version through its model in one unit of work; never changes the active version. */
+    void editVersion(String versionId, VersionEdit edit) {
+        VersionId id = VersionId.of(versionId);
+        unitOfWork.execute(() -> {
+            edit.apply(owner(id), id, now());
+            return null;
+        });
+    }
+
     DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {
         VersionId id = VersionId.of(versionId);
         record Deleted(Optional<String> modelPath, Optional<String> activeAfter, boolean wasActive, SensorId sensorId,

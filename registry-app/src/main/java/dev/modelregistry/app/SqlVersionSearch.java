@@ -26,7 +26,7 @@ public final class SqlVersionSearch implements VersionSearch {
                 query.maxScore().orElse(null), query.createdAfter().orElse(null), query.createdBefore().orElse(null),
                 query.dataHash().orElse(null), query.dataSource().orElse(null), query.dataFrom().orElse(null),
                 query.dataTo().orElse(null), query.activeOnly(), query.order() == VersionQuery.Order.SCORE,
-                query.descending());
+                query.descending(), query.tagValue().orElse(null));
         VersionSearchReadModel.Position from = after == null ? null
                 : new VersionSearchReadModel.Position(after.createdAt(), after.score(), after.versionId());
         return new VersionSearchReadModel(database.reads()).page(criteria, from, limit).stream()

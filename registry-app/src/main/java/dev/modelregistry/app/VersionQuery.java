@@ -8,6 +8,7 @@ import dev.modelregistry.domain.model.Tags;
 import dev.modelregistry.domain.model.ValueLimits;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +17,10 @@ import java.util.Optional;
  * filter is optional; all given filters must hold:
  * <ul>
  *   <li>{@code sensorId}, {@code modelType}: exactly that id (checked like ids everywhere);</li>
- *   <li>{@code tag}: the version carries exactly this tag (no patterns: {@code %} and {@code _}
- *       are plain characters);</li>
+ *   <li>{@code tag}: the version carries exactly this tag key, with or without a value (no
+ *       patterns: {@code %} and {@code _} are plain characters); with {@code tagValue} the key
+ *       has exactly this value ({@link Builder#tag(String, String)}; a key without a value, such
+ *       as every tag the Python registry wrote, never matches a value);</li>
  *   <li>{@code minScore}/{@code maxScore}: {@code minScore <= performance_score <= maxScore};</li>
  *   <li>{@code createdAfter}/{@code createdBefore}: {@code createdAfter <= created_at < createdBefore}
  *       (at or after, strictly before: consecutive windows neither overlap nor leave gaps);</li>
@@ -55,6 +58,7 @@ public final class VersionQuery {
     private final String sensorId;
     private final String modelType;
     private final String tag;
+    private final String tagValue;
     private final Double minScore;
     private final Double maxScore;
     private final Instant createdAfter;
@@ -73,6 +77,7 @@ public final class VersionQuery {
         this.sensorId = b.sensorId;
         this.modelType = b.modelType;
         this.tag = b.tag;
+        this.tagValue = b.tagValue;
         this.minScore = b.minScore;
         this.maxScore = b.maxScore;
         this.createdAfter = b.createdAfter;
@@ -103,6 +108,7 @@ public final class VersionQuery {
         b.sensorId = sensorId;
         b.modelType = modelType;
         b.tag = tag;
+        b.tagValue = tagValue;
         b.minScore = minScore;
         b.maxScore = maxScore;
         b.createdAfter = createdAfter;
@@ -129,6 +135,11 @@ public final class VersionQuery {
 
     public Optional<String> tag() {
         return Optional.ofNullable(tag);
+    }
+
+    /** The value the {@link #tag()} key must have; empty: any value or none. */
+    public Optional<String> tagValue() {
+        return Optional.ofNullable(tagValue);
     }
 
     public Optional<Double> minScore() {
@@ -186,14 +197,19 @@ public final class VersionQuery {
     /**
      * The filters and the order, one value per line in a fixed sequence (page size and token
      * left out): equal exactly when two queries select and order the same rows. Page tokens
-     * carry a digest of it.
+     * carry a digest of it. The tag value comes last and only when given, so the tokens of
+     * searches without one read as they did before it existed.
      */
     String selection() {
-        return String.join("\n", List.of(String.valueOf(sensorId), String.valueOf(modelType), String.valueOf(tag),
+        List<String> values = new ArrayList<>(List.of(String.valueOf(sensorId), String.valueOf(modelType), String.valueOf(tag),
                 String.valueOf(minScore), String.valueOf(maxScore), String.valueOf(createdAfter),
                 String.valueOf(createdBefore), String.valueOf(dataHash), String.valueOf(dataSource),
                 String.valueOf(dataFrom), String.valueOf(dataTo), String.valueOf(activeOnly), order.name(),
-                String.valueOf(descending)).stream().map(VersionQuery::escaped).toList());
+                String.valueOf(descending)));
+        if (tagValue != null) {
+            values.add(tagValue);
+        }
+        return String.join("\n", values.stream().map(VersionQuery::escaped).toList());
     }
 
     @Override
@@ -211,6 +227,7 @@ public final class VersionQuery {
         private String sensorId;
         private String modelType;
         private String tag;
+        private String tagValue;
         private Double minScore;
         private Double maxScore;
         private Instant createdAfter;
@@ -240,9 +257,17 @@ public final class VersionQuery {
             return this;
         }
 
-        /** Only versions carrying exactly this tag; null: any. */
+        /** Only versions carrying exactly this tag key, with any value or none; null: any. */
         public Builder tag(String tag) {
             this.tag = tag;
+            this.tagValue = null;
+            return this;
+        }
+
+        /** Only versions whose tag {@code key} has exactly {@code value} (key=value); a null value: {@link #tag(String)}. */
+        public Builder tag(String key, String value) {
+            this.tag = key;
+            this.tagValue = value;
             return this;
         }
 
@@ -340,6 +365,12 @@ public final class VersionQuery {
             }
             if (tag != null) {
                 Tags.of(List.of(tag));
+            }
+            if (tagValue != null) {
+                if (tag == null) {
+                    throw new InvalidQueryException("tag", null, "must be given with a tag value");
+                }
+                ValueLimits.requireTagValue(tag, tagValue);
             }
             if (dataHash != null) {
                 DataLineage.ofHash(dataHash);

@@ -22,9 +22,9 @@ final class Views {
         return new ModelVersionDetails(row.versionId(), row.modelId(), row.sensorId(), row.modelType(), row.createdAt(),
                 row.trainingConfig().asMap(), row.trainingMetrics().asMap(), row.validationMetrics().asMap(),
                 row.modelSizeBytes(), row.trainingTimeSeconds(), row.dataHash(), row.modelHash(), row.modelPath(),
-                row.description(), row.tags().values(), row.active(), row.performanceScore(),
+                row.description(), row.tags().keys(), row.active(), row.performanceScore(),
                 unreadableFields(row.trainingConfig(), row.trainingMetrics(), row.validationMetrics(), row.tags()),
-                row.lineage() == null ? null : lineage(row.lineage()), row.activeSince(), row.aliases());
+                row.lineage() == null ? null : lineage(row.lineage()), row.activeSince(), row.aliases(), row.tags().values());
     }
 
     private static List<String> unreadableFields(Attributes trainingConfig, Attributes trainingMetrics,
@@ -53,7 +53,8 @@ final class Views {
     static ModelSummary summary(ModelOverview overview) {
         return new ModelSummary(overview.modelId().value(), overview.sensorId().value(), overview.modelType().value(),
                 overview.activeVersion().map(VersionId::value).orElse(null), Math.toIntExact(overview.versionCount()),
-                overview.bestScore().orElse(null), overview.createdAt(), overview.updatedAt());
+                overview.bestScore().orElse(null), overview.createdAt(), overview.updatedAt(),
+                overview.description().orElse(null), overview.tags().keys(), overview.tags().values());
     }
 
     static VersionSummary summary(VersionLine line) {

@@ -32,7 +32,7 @@ final class LegacyVersions {
         compare(differences, where, "data_hash", stored.dataHash().orElse(null), legacy.dataHash());
         compare(differences, where, "lineage data_hash", stored.lineage().map(DataLineage::dataHash).orElse(null), legacy.dataHash());
         compare(differences, where, "description", stored.description().orElse(null), legacy.description());
-        compare(differences, where, "tags", stored.tags().values(), legacy.tags());
+        compare(differences, where, "tags", stored.tags().keys(), legacy.tags());
         compare(differences, where, "model_size_bytes", stored.modelSizeBytes(), legacy.modelSizeBytes());
         compare(differences, where, "training_time_seconds", stored.trainingTimeSeconds().orElse(null), legacy.trainingTimeSeconds());
         compare(differences, where, "model_path", stored.modelPath().orElse(null), legacy.modelPath());

@@ -55,7 +55,7 @@ final class ModelRecords {
         return new VersionLine(version.id().value(), text(version.createdAt()), version.modelPath().orElse(null),
                 version.trainingConfig().asMap(), version.trainingMetrics().asMap(), version.validationMetrics().asMap(),
                 version.modelSizeBytes(), version.trainingTimeSeconds().orElse(null), version.dataHash().orElse(null),
-                version.modelHash().orElse(null), version.description().orElse(null), version.tags().values(),
+                version.modelHash().orElse(null), version.description().orElse(null), version.tags().keys(),
                 version.isActive(), version.performanceScore(), lineage);
     }
 

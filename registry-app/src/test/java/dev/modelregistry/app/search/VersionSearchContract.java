@@ -131,6 +131,7 @@ public abstract class VersionSearchContract {
         q.sensorId().ifPresent(s -> tests.add(k -> k.details().sensorId().equals(s)));
         q.modelType().ifPresent(t -> tests.add(k -> k.details().modelType().equals(t)));
         q.tag().ifPresent(t -> tests.add(k -> k.details().tags().contains(t)));
+        q.tagValue().ifPresent(v -> tests.add(k -> v.equals(k.details().tagValues().get(q.tag().orElseThrow()))));
         q.minScore().ifPresent(m -> tests.add(k -> k.summary().performanceScore() >= m));
         q.maxScore().ifPresent(m -> tests.add(k -> k.summary().performanceScore() <= m));
         q.createdAfter().ifPresent(a -> tests.add(k -> !k.summary().createdAt().isBefore(a)));
@@ -212,6 +213,54 @@ public abstract class VersionSearchContract {
                 assertAnswers(filter.orderBy(order).ascending());
             }
         }
+    }
+
+    @Test
+    void editedKeyValueTagsAreFoundByKeyAndByKeyAndValueAndRegisteredTagsStillByKey() {
+        registerMany(60);
+        List<String> values = List.of("prod", "shadow", "", "Größe 🚀", "a=b", "100%");
+        for (Known k : everything()) {
+            String id = k.summary().versionId();
+            int pick = random.nextInt(values.size() + 1);
+            if (pick < values.size()) {
+                registry.setVersionTag(id, "stage", values.get(pick));
+            }
+            if (random.nextInt(3) == 0) {
+                registry.setVersionTag(id, "prod", "yes"); // a registered key given a value, or a new key
+            }
+            if (random.nextInt(4) == 0) {
+                registry.removeVersionTag(id, "anomaly");
+            }
+        }
+        known = null;
+        Instant middle = everything().stream().map(k -> k.summary().createdAt()).sorted().toList().get(30);
+        List<VersionQuery.Builder> filters = new ArrayList<>();
+        values.forEach(value -> filters.add(VersionQuery.builder().tag("stage", value)));
+        filters.add(VersionQuery.builder().tag("stage"));
+        filters.add(VersionQuery.builder().tag("stage", "nobody-has-this"));
+        filters.add(VersionQuery.builder().tag("prod"));
+        filters.add(VersionQuery.builder().tag("prod", "yes"));
+        filters.add(VersionQuery.builder().tag("anomaly"));
+        filters.add(VersionQuery.builder().tag("anomaly", ""));
+        filters.add(VersionQuery.builder().tag("stage", "prod").sensorId("s1").minScore(0.6));
+        filters.add(VersionQuery.builder().tag("stage", "shadow").createdAfter(middle).activeOnly(false));
+        filters.add(VersionQuery.builder().tag("stage", "").dataSource("nasa_smap"));
+        for (VersionQuery.Builder filter : filters) {
+            for (VersionQuery.Order order : VersionQuery.Order.values()) {
+                assertAnswers(filter.orderBy(order).descending());
+                assertAnswers(filter.orderBy(order).ascending());
+            }
+        }
+        assertThat(expected(VersionQuery.builder().tag("stage", "prod").build())).isNotEmpty();
+    }
+
+    @Test
+    void aTagValueQueryIsCheckedLikeATagValue() {
+        assertThatThrownBy(() -> VersionQuery.builder().tag("stage", "bell\u0007").build())
+                .isInstanceOf(InvalidVersionDataException.class).hasMessageContaining("tags.stage");
+        assertThatThrownBy(() -> VersionQuery.builder().tag(null, "prod").build())
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("tag");
+        assertThat(VersionQuery.builder().tag("stage", "prod").tag("stage").build().tagValue()).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -76,6 +77,12 @@ import java.util.TreeMap;
  *   <li>Every change of the active version is appended to the history, numbered in order (R10).
  *       A history that begins with anything but {@code REGISTERED} was taken over from a registry
  *       that kept none: before its first entry, the active version is unknown.</li>
+ *   <li>Descriptions and tags (of the model and of its versions) are edited only here
+ *       ({@link #describe}, {@link #tag}, {@link #describeVersion}, {@link #tagVersion}, ...):
+ *       an edit never changes the active version or the history; it advances {@code updated_at}
+ *       (and so the optimistic lock: two concurrent edits of one model never lose one). Tags keep
+ *       the {@link Tags} rules; a description is free text ({@link ValueLimits#requireText}),
+ *       null or blank clearing it.</li>
  *   <li>A model handed back whole ({@link #restore}, from an export) must already satisfy all of
  *       these; it is checked, never repaired.</li>
  * </ul>
@@ -128,6 +135,12 @@ public class Model {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    @Column(name = "description")
+    private String description;
+
+    @Embedded
+    private TagColumns tags;
 
     @Version
     @Column(name = "lock_version", nullable = false)
@@ -362,6 +375,24 @@ public class Model {
         return true;
     }
 
+    /** Sets the model's tag {@code key} to {@code value} ({@link Tags#with}); the active version stays. */
+    public void tag(String key, String value, Instant at) {
+        tags = new TagColumns(tags().with(key, value));
+        updatedAt = at;
+    }
+
+    /** Removes the model's tag {@code key}; returns false (and changes nothing) when it has none. */
+    public boolean untag(String key, Instant at) {
+        Tags before = tags();
+        Tags after = before.without(key);
+        if (after == before) {
+            return false;
+        }
+        tags = new TagColumns(after);
+        updatedAt = at;
+        return true;
+    }
+
     /**
      * Removes {@code alias} (R13) and returns the version it named.
      *
@@ -394,6 +425,47 @@ public class Model {
         Map<Alias, VersionId> named = new TreeMap<>(Comparator.comparing(Alias::value));
         aliases.forEach((alias, version) -> named.put(new Alias(alias), new VersionId(version)));
         return Collections.unmodifiableMap(named);
+    }
+
+    /** Sets tag {@code key} of one of this model's versions to {@code value}; the active version stays. */
+    public void tagVersion(VersionId versionId, String key, String value, Instant at) {
+        ModelVersion version = version(versionId);
+        version.storeTags(version.tags().with(key, value));
+        updatedAt = at;
+    }
+
+    /** Removes tag {@code key} of one of this model's versions; returns false (and changes nothing) when it has none. */
+    public boolean untagVersion(VersionId versionId, String key, Instant at) {
+        ModelVersion version = version(versionId);
+        Tags before = version.tags();
+        Tags after = before.without(key);
+        if (after == before) {
+            return false;
+        }
+        version.storeTags(after);
+        updatedAt = at;
+        return true;
+    }
+
+    /** Replaces the model's description; null or blank clears it. */
+    public void describe(String text, Instant at) {
+        description = ValueLimits.description(text);
+        updatedAt = at;
+    }
+
+    /** Replaces the description of one of this model's versions; null or blank clears it. */
+    public void describeVersion(VersionId versionId, String text, Instant at) {
+        version(versionId).describe(text);
+        updatedAt = at;
+    }
+
+    /** The model's tags (none until set). */
+    public Tags tags() {
+        return TagColumns.of(tags);
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
     }
 
     /** The history entry in force at {@code instant}: the last change made at or before it (R10). */

@@ -5,9 +5,16 @@ import java.util.Optional;
 
 /**
  * A read-only summary of one model for listings, computed by the read side without loading the
- * model's versions.
+ * model's versions: with the model's own description and tags.
  */
 public record ModelOverview(ModelId modelId, SensorId sensorId, ModelType modelType,
                             Optional<VersionId> activeVersion, long versionCount, Optional<Double> bestScore,
-                            Instant createdAt, Instant updatedAt) {
+                            Instant createdAt, Instant updatedAt, Optional<String> description, Tags tags) {
+
+    /** A model without description and tags. */
+    public ModelOverview(ModelId modelId, SensorId sensorId, ModelType modelType, Optional<VersionId> activeVersion,
+                         long versionCount, Optional<Double> bestScore, Instant createdAt, Instant updatedAt) {
+        this(modelId, sensorId, modelType, activeVersion, versionCount, bestScore, createdAt, updatedAt,
+                Optional.empty(), Tags.none());
+    }
 }

@@ -17,12 +17,14 @@ import java.util.Optional;
 
 /**
  * One trained version of a {@link Model}. Created only by its model; its facts are fixed at
- * registration and its row is never updated. Whether it is active is not a fact of its own:
+ * registration, except its description and its {@link Tags}, which its model edits
+ * ({@link Model#describeVersion}, {@link Model#tagVersion}, {@link Model#untagVersion}).
+ * Whether it is active is not a fact of its own:
  * {@link #isActive()} reads the model's choice of active version (the database keeps the
  * {@code versions.is_active} column equal to that choice; it is not mapped here). Its {@link DataLineage} lives in the {@code data_lineage} table and goes
- * with it. Its JSON columns are never rewritten: a stored value that could not be read back
- * (held as {@link Attributes#unreadable()} / {@link Tags#unreadable()}) stays as it was stored
- * while the version is promoted, demoted or deleted.
+ * with it. Its JSON columns are never rewritten but by a tag edit: a stored value that could not
+ * be read back (held as {@link Attributes#unreadable()} / {@link Tags#unreadable()}) stays as it
+ * was stored while the version is promoted, demoted or deleted, and unreadable tags refuse edits.
  */
 @Entity
 @Table(name = "versions")
@@ -75,8 +77,8 @@ public class ModelVersion {
     @Column(name = "description")
     private String description;
 
-    @Column(name = "tags", updatable = false)
-    private Tags tags;
+    @Embedded
+    private TagColumns tags;
 
     @Column(name = "performance_score", nullable = false)
     private double performanceScore;
@@ -103,7 +105,7 @@ public class ModelVersion {
         this.modelHash = spec.modelHash();
         this.modelPath = spec.modelPath();
         this.description = spec.description();
-        this.tags = spec.tags();
+        this.tags = new TagColumns(spec.tags());
         this.performanceScore = performanceScore;
         this.lineage = spec.lineage() == null ? null : spec.lineage().recordedAt(recordedAt);
         this.dataHash = spec.lineage() == null ? null : spec.lineage().dataHash();
@@ -176,8 +178,18 @@ public class ModelVersion {
         return Optional.ofNullable(description);
     }
 
+    /** The tags: keys in order, each with a value or none (the Python registry's tags have none). */
     public Tags tags() {
-        return tags == null ? Tags.none() : tags;
+        return TagColumns.of(tags);
+    }
+
+    void storeTags(Tags edited) {
+        this.tags = new TagColumns(edited);
+    }
+
+    /** A blank or null text clears it (README, "Governance"). */
+    void describe(String text) {
+        this.description = ValueLimits.description(text);
     }
 
     /** Whether this is its model's active version: read from the model, never stored with the version. */

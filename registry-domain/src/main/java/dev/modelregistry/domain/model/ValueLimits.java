@@ -14,7 +14,12 @@ import java.util.List;
  *   <li>a string (map keys included) is at most {@value #MAX_STRING_LENGTH} characters and
  *       valid Unicode (no lone surrogate: it would be stored as {@code ?});</li>
  *   <li>one field is at most {@value #MAX_FIELD_LENGTH} characters (4 MiB) of JSON text;</li>
- *   <li>at most {@value #MAX_TAGS} tags of at most {@value #MAX_TAG_LENGTH} characters, none null.</li>
+ *   <li>at most {@value #MAX_TAGS} tags of at most {@value #MAX_TAG_LENGTH} characters, none null;</li>
+ *   <li>a tag key set with a value ({@link #requireTagKey}): 1 to {@value #MAX_TAG_LENGTH}
+ *       characters of valid Unicode, not blank, without {@code =} (it separates key and value in
+ *       a search) and without control characters; its value ({@link #requireTagValue}): at most
+ *       {@value #MAX_TAG_VALUE_LENGTH} characters of valid Unicode, empty allowed, without control
+ *       characters other than tab, line feed and carriage return.</li>
  * </ul>
  * The JSON length is measured from above: a string counts every escaped character at the
  * longest escape ({@code \\u0000}), so the JSON text written is never longer than measured.
@@ -27,6 +32,7 @@ public final class ValueLimits {
     public static final int MAX_FIELD_LENGTH = 4 * 1024 * 1024;
     public static final int MAX_TAGS = 128;
     public static final int MAX_TAG_LENGTH = 256;
+    public static final int MAX_TAG_VALUE_LENGTH = 5000;
 
     private static final int SHOWN_KEY_LENGTH = 40;
 
@@ -84,6 +90,44 @@ public final class ValueLimits {
         requireText(path, tag, MAX_TAG_LENGTH);
     }
 
+    /** Checks the key of a tag set with a value (field {@code "tag key"}). */
+    public static String requireTagKey(String key) {
+        String field = "tag key";
+        if (key == null) {
+            throw new InvalidVersionDataException(field, null, "must not be null");
+        }
+        requireText(field, key, MAX_TAG_LENGTH);
+        if (key.isBlank()) {
+            throw new InvalidVersionDataException(field, key, "must not be empty or blank");
+        }
+        if (key.indexOf('=') >= 0) {
+            throw new InvalidVersionDataException(field, key, "must not contain '=' (it separates key and value in a search)");
+        }
+        requireNoControlCharacters(field, key, "");
+        return key;
+    }
+
+    /** Checks the value of tag {@code key} (field {@code "tags.<key>"}). */
+    public static String requireTagValue(String key, String value) {
+        String field = child("tags", key);
+        if (value == null) {
+            throw new InvalidVersionDataException(field, null, "must not be null (remove the tag instead)");
+        }
+        requireText(field, value, MAX_TAG_VALUE_LENGTH);
+        requireNoControlCharacters(field, value, "\t\n\r");
+        return value;
+    }
+
+    private static void requireNoControlCharacters(String field, String value, String allowed) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && allowed.indexOf(c) < 0) {
+                throw new InvalidVersionDataException(field, value, String.format(
+                        "must not contain control characters (U+%04X at index %d)", (int) c, i));
+            }
+        }
+    }
+
     static void requireTagCount(List<String> tags) {
         if (tags.size() > MAX_TAGS) {
             throw new InvalidVersionDataException("tags", tags, "must be at most " + MAX_TAGS + " tags");
@@ -121,6 +165,15 @@ public final class ValueLimits {
                 i++;
             }
         }
+    }
+
+    /**
+     * An edited description (of a model or a version) as stored: checked as {@link #requireText}
+     * a {@code description}; null or blank (white space only) clears it (null).
+     */
+    static String description(String text) {
+        requireText("description", text);
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** {@code parent.key} for error messages, with long keys shortened. */

@@ -61,9 +61,76 @@ public abstract class ModelRepositoryContract {
                 assertThat(lineage.numSamples()).contains(10_000L);
             });
             assertThat(version.trainingConfig().asMap()).containsEntry("epochs", 10);
-            assertThat(version.tags().values()).containsExactly("anomaly");
+            assertThat(version.tags().keys()).containsExactly("anomaly");
             assertThat(version.createdAt()).isEqualTo(at(1));
             return null;
+        });
+    }
+
+    @Test
+    void editedTagsAndDescriptionsOfAModelAndItsVersionsAreStoredAndEditedAgain() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        VersionId versionId = savedWithOneVersion(sensor);
+        tx(() -> {
+            Model model = repository().findByVersion(versionId).orElseThrow();
+            model.tagVersion(versionId, "stage", "shadow", at(2));
+            model.tagVersion(versionId, "Größe 🚀", "line one\nline two", at(2));
+            model.describeVersion(versionId, "retrained", at(2));
+            model.tag("team", "ops", at(2));
+            model.describe("the pump model", at(2));
+            repository().save(model);
+            return null;
+        });
+        tx(() -> {
+            Model found = repository().findById(modelId).orElseThrow();
+            ModelVersion version = found.findVersion(versionId).orElseThrow();
+            assertThat(version.tags().keys()).containsExactly("anomaly", "stage", "Größe 🚀");
+            assertThat(version.tags().values()).containsExactly(Map.entry("stage", "shadow"),
+                    Map.entry("Größe 🚀", "line one\nline two"));
+            assertThat(version.description()).contains("retrained");
+            assertThat(found.tags().values()).containsExactly(Map.entry("team", "ops"));
+            assertThat(found.description()).contains("the pump model");
+            assertThat(found.activeVersionId()).contains(versionId);
+            assertThat(found.updatedAt()).isEqualTo(at(2));
+            found.untagVersion(versionId, "stage", at(3));
+            found.untag("team", at(3));
+            found.describe(" ", at(3));
+            repository().save(found);
+            return null;
+        });
+        tx(() -> {
+            Model found = repository().findById(modelId).orElseThrow();
+            ModelVersion version = found.findVersion(versionId).orElseThrow();
+            assertThat(version.tags().keys()).containsExactly("anomaly", "Größe 🚀");
+            assertThat(version.tags().value("stage")).isEmpty();
+            assertThat(found.tags().isEmpty()).isTrue();
+            assertThat(found.description()).isEmpty();
+            assertThat(found.history()).hasSize(1);
+            return null;
+        });
+    }
+
+    @Test
+    void aModelNeverTaggedHasNoTagsAndNoDescription() {
+        String sensor = freshSensor();
+        savedWithOneVersion(sensor);
+        tx(() -> {
+            Model found = repository().findById(ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"))).orElseThrow();
+            assertThat(found.tags().isEmpty()).isTrue();
+            assertThat(found.description()).isEmpty();
+            assertThat(found.newestFirst().get(0).tags().values()).isEmpty();
+            return null;
+        });
+    }
+
+    /** A saved telemanom model of the sensor with one version registered at second 1; its id. */
+    private VersionId savedWithOneVersion(String sensor) {
+        return tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            ModelVersion version = register(model, 0.05, 1);
+            repository().save(model);
+            return version.id();
         });
     }
 

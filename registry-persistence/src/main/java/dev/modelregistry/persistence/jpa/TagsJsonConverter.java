@@ -23,7 +23,7 @@ public class TagsJsonConverter implements AttributeConverter<Tags, String> {
             throw new IllegalStateException("unreadable stored tags are never written back");
         }
         try {
-            return Json.MAPPER.writeValueAsString(tags == null ? List.of() : tags.values());
+            return Json.MAPPER.writeValueAsString(tags == null ? List.of() : tags.keys());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write tags as JSON", e);
         }

@@ -61,7 +61,10 @@ final class Columns {
         return ATTRIBUTES.convertToEntityAttribute(text(row, column));
     }
 
-    Tags tags(ResultSet row, int column) throws SQLException {
-        return TAGS.convertToEntityAttribute(text(row, column));
+    /** The tags of a keys column (the list of strings) and a values column (the JSON object, may be null). */
+    Tags tags(ResultSet row, int keysColumn, int valuesColumn) throws SQLException {
+        String values = text(row, valuesColumn);
+        return Tags.stored(TAGS.convertToEntityAttribute(text(row, keysColumn)),
+                values == null ? null : ATTRIBUTES.convertToEntityAttribute(values));
     }
 }

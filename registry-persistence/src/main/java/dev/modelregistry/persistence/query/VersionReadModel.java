@@ -28,7 +28,7 @@ public final class VersionReadModel {
             + " v.training_config, v.training_metrics, v.validation_metrics, v.model_size_bytes,"
             + " v.training_time_seconds, v.data_hash, v.model_hash, v.model_path, v.description, v.tags,"
             + " v.is_active, v.performance_score, l.version_id, l.data_hash, l.data_source, l.data_start_date,"
-            + " l.data_end_date, l.num_samples, l.created_at, CASE WHEN v.is_active THEN m.active_since END";
+            + " l.data_end_date, l.num_samples, l.created_at, CASE WHEN v.is_active THEN m.active_since END, v.tag_values";
 
     private static final String DETAILS_FROM = " FROM versions v JOIN models m ON m.model_id = v.model_id"
             + " LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE v.version_id = ?";
@@ -93,8 +93,8 @@ public final class VersionReadModel {
         return new VersionRow(columns.text(row, 1), columns.text(row, 2), columns.text(row, 3), columns.text(row, 4),
                 columns.instant(row, 5), columns.attributes(row, 6), columns.attributes(row, 7),
                 columns.attributes(row, 8), row.getLong(9), Columns.nullableDouble(row, 10), columns.text(row, 11),
-                columns.text(row, 12), columns.text(row, 13), columns.text(row, 14), columns.tags(row, 15),
-                row.getBoolean(16), row.getDouble(17), lineage, columns.instant(row, 25), aliases(columns.text(row, 26)));
+                columns.text(row, 12), columns.text(row, 13), columns.text(row, 14), columns.tags(row, 15, 26),
+                row.getBoolean(16), row.getDouble(17), lineage, columns.instant(row, 25), aliases(columns.text(row, 27)));
     }
 
     /** The aliases of the comma-separated text, in name order; none for SQL null. */

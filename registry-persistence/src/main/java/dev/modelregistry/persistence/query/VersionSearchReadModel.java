@@ -61,12 +61,27 @@ public final class VersionSearchReadModel {
      * (calendar dates, the first ten characters of {@code data_start_date}/{@code data_end_date})
      * overlaps {@code [dataFrom, dataTo]} inclusively: start on or before {@code dataTo} and end
      * on or after {@code dataFrom}, a missing start or end being open, a version without either
-     * never matching.
+     * never matching. {@code tag} is a tag key; with {@code tagValue} the key must have exactly
+     * that value (a key without a value never matches one).
      */
     public record Criteria(String sensorId, String modelType, String tag, Double minScore, Double maxScore,
                            Instant createdFrom, Instant createdBefore, String dataHash, String dataSource,
                            LocalDate dataFrom, LocalDate dataTo, boolean activeOnly, boolean byScore,
-                           boolean descending) {
+                           boolean descending, String tagValue) {
+
+        public Criteria {
+            if (tagValue != null && tag == null) {
+                throw new IllegalArgumentException("a tag value needs its tag key");
+            }
+        }
+
+        /** Without a tag value. */
+        public Criteria(String sensorId, String modelType, String tag, Double minScore, Double maxScore,
+                        Instant createdFrom, Instant createdBefore, String dataHash, String dataSource,
+                        LocalDate dataFrom, LocalDate dataTo, boolean activeOnly, boolean byScore, boolean descending) {
+            this(sensorId, modelType, tag, minScore, maxScore, createdFrom, createdBefore, dataHash, dataSource,
+                    dataFrom, dataTo, activeOnly, byScore, descending, null);
+        }
 
         boolean filtersPeriod() {
             return dataFrom != null || dataTo != null;
@@ -82,6 +97,9 @@ public final class VersionSearchReadModel {
 
         /** The filter whose index drives the page. */
         Driver driver() {
+            if (tagValue != null) {
+                return Driver.TAG_VALUE;
+            }
             if (tag != null) {
                 return Driver.TAG;
             }
@@ -133,6 +151,7 @@ public final class VersionSearchReadModel {
     /** The index a page walks: the filter's (both orders) or the order key's. */
     enum Driver {
         TAG("idx_version_tags_created", "idx_version_tags_score"),
+        TAG_VALUE("idx_version_tags_value_created", "idx_version_tags_value_score"),
         SOURCE("idx_version_sources_created", "idx_version_sources_score"),
         SENSOR("idx_versions_sensor_created", "idx_versions_sensor_created"),
         HASH("idx_versions_hash_created", "idx_versions_hash_created"),
@@ -279,11 +298,12 @@ public final class VersionSearchReadModel {
         String index = driver.index(criteria.byScore());
         Where where = filters(criteria, "v.");
         String keys = switch (driver) {
-            case TAG -> "t.";
+            case TAG, TAG_VALUE -> "t.";
             case SOURCE -> "s.";
             default -> "v.";
         };
         where.add("t.tag = ?", criteria.tag());
+        where.add("t.tag_value = ?", criteria.tagValue());
         where.add("s.data_source = ?", driver == Driver.SOURCE ? criteria.dataSource() : null);
         where.after(criteria, keys, after);
         if (bounded) {
@@ -299,11 +319,11 @@ public final class VersionSearchReadModel {
             where.values.add(limit * WALK_BOUND_PER_ROW - 1);
         }
         String from = switch (driver) {
-            case TAG -> "version_tags t" + hint(index) + " CROSS JOIN versions v";
+            case TAG, TAG_VALUE -> "version_tags t" + hint(index) + " CROSS JOIN versions v";
             case SOURCE -> "version_sources s" + hint(index) + " CROSS JOIN versions v";
             default -> "versions v" + hint(index);
         };
-        if (driver == Driver.TAG || driver == Driver.SOURCE) {
+        if (driver == Driver.TAG || driver == Driver.TAG_VALUE || driver == Driver.SOURCE) {
             where.and().append("v.version_id = ").append(keys).append("version_id");
         }
         where.values.add(limit);

@@ -105,7 +105,7 @@ class JsonConvertersTest {
                 "[\"" + "t".repeat(ValueLimits.MAX_TAG_LENGTH + 1) + "\"]")) {
             assertThat(tags.convertToEntityAttribute(stored).isUnreadable()).as(stored.substring(0, Math.min(8, stored.length()))).isTrue();
         }
-        assertThat(tags.convertToEntityAttribute("[\"a\", \"b\"]").values()).containsExactly("a", "b");
+        assertThat(tags.convertToEntityAttribute("[\"a\", \"b\"]").keys()).containsExactly("a", "b");
         assertThat(tags.convertToEntityAttribute("null")).isEqualTo(Tags.none());
     }
 
