@@ -29,6 +29,9 @@ final class JsonViews {
         json.put("best_score", model.bestScore());
         json.put("created_at", Formats.iso(model.createdAt()));
         json.put("updated_at", Formats.iso(model.updatedAt()));
+        json.put("description", model.description());
+        json.put("tags", model.tags());
+        json.put("tag_values", model.tagValues());
         return json;
     }
 
@@ -60,6 +63,7 @@ final class JsonViews {
         json.put("model_path", d.modelPath());
         json.put("description", d.description());
         json.put("tags", d.isUnreadable("tags") ? null : d.tags());
+        json.put("tag_values", d.isUnreadable("tags") ? null : d.tagValues());
         json.put("is_active", d.isActive());
         json.put("aliases", d.aliases());
         json.put("performance_score", d.performanceScore());

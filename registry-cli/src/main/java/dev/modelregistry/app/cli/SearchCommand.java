@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,32 @@ final class SearchCommand extends RegistryCommand {
     @Option(names = "--type", paramLabel = "T", description = "Only versions of this model type.")
     String type;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "Only versions carrying exactly this tag.")
-    String tag;
+    @ArgGroup(exclusive = true)
+    TagFilter tagFilter;
+
+    /** --tag KEY or --tag-value KEY=VALUE, not both. */
+    static final class TagFilter {
+        @Option(names = "--tag", paramLabel = "KEY",
+                description = "Only versions carrying exactly this tag key, with any value or none.")
+        String key;
+
+        @Option(names = "--tag-value", paramLabel = "KEY=VALUE",
+                description = "Only versions whose tag KEY has exactly VALUE (split at the first '=': keys set with a value never hold one).")
+        String keyValue;
+
+        void applyTo(VersionQuery.Builder query, CommandLine commandLine) {
+            if (key != null) {
+                query.tag(key);
+                return;
+            }
+            int separator = keyValue.indexOf('=');
+            if (separator < 0) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "--tag-value must be KEY=VALUE (an empty VALUE is allowed): '" + keyValue + "'");
+            }
+            query.tag(keyValue.substring(0, separator), keyValue.substring(separator + 1));
+        }
+    }
 
     @Option(names = "--min-score", paramLabel = "X", description = "Only versions scored at least X.")
     Double minScore;
@@ -91,10 +116,13 @@ final class SearchCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
-        VersionQuery.Builder query = VersionQuery.builder().sensorId(sensor).modelType(type).tag(tag)
+        VersionQuery.Builder query = VersionQuery.builder().sensorId(sensor).modelType(type)
                 .minScore(minScore).maxScore(maxScore).createdAfter(createdAfter).createdBefore(createdBefore)
                 .dataHash(dataHash).dataSource(dataSource).dataFrom(dataFrom).dataTo(dataTo).activeOnly(active)
                 .orderBy(order).pageToken(pageToken);
+        if (tagFilter != null) {
+            tagFilter.applyTo(query, spec.commandLine());
+        }
         if (direction != null && direction.ascending) {
             query.ascending();
         }

@@ -54,7 +54,8 @@ final class ShowCommand extends RegistryCommand {
             fields.add(new String[] {"data hash", d.dataHash()});
             fields.add(new String[] {"description", d.description()});
             fields.add(new String[] {"tags", d.isUnreadable("tags") ? UNREADABLE
-                    : d.tags().isEmpty() ? "-" : String.join(", ", d.tags())});
+                    : d.tags().isEmpty() ? "-" : String.join(", ", d.tags().stream()
+                            .map(key -> d.tagValues().containsKey(key) ? key + "=" + d.tagValues().get(key) : key).toList())});
             fields.add(new String[] {"training config", json(d, "training_config", d.trainingConfig())});
             fields.add(new String[] {"training metrics", json(d, "training_metrics", d.trainingMetrics())});
             fields.add(new String[] {"validation metrics", json(d, "validation_metrics", d.validationMetrics())});
