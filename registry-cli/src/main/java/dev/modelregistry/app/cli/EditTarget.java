@@ -80,6 +80,12 @@ final class EditTarget {
         return json;
     }
 
+    /** The target's tag keys now. */
+    @SuppressWarnings("unchecked")
+    List<String> tagKeys(ModelRegistry registry) {
+        return (List<String>) state(registry).get("tags");
+    }
+
     /** "version ID" or "model MODEL_ID" for text output. */
     String shown() {
         return isModel() ? "model " + ModelId.of(SensorId.of(sensorId()), ModelType.of(modelType())).value()
