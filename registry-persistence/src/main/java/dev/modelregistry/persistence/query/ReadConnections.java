@@ -213,6 +213,14 @@ public final class ReadConnections implements AutoCloseable {
         }
 
         /**
+         * SQLite: {@code INDEXED BY} the index a statement is planned for (SQLite has no
+         * statistics to choose by); PostgreSQL plans by its statistics: nothing.
+         */
+        public String indexedBy(String index) {
+            return this == SQLITE ? " INDEXED BY " + index : "";
+        }
+
+        /**
          * A scalar subquery: the aliases of the version {@code versionColumn} names, as one
          * comma-separated text in no particular order (SQL null without any).
          */

@@ -387,7 +387,7 @@ public final class VersionSearchReadModel {
 
     /** SQLite: {@code INDEXED BY} the index the plan reads (PostgreSQL plans by its statistics). */
     private String hint(String index) {
-        return reads.dialect() == ReadConnections.SqlDialect.SQLITE ? " INDEXED BY " + index : "";
+        return reads.dialect().indexedBy(index);
     }
 
     private static String date(LocalDate date) {
