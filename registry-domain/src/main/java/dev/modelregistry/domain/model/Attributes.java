@@ -5,12 +5,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An immutable, ordered map of named values: a training configuration or a set of metrics.
@@ -87,12 +85,16 @@ public final class Attributes {
         return values;
     }
 
-    /** One deep copy of a field: the containers on the current path (to refuse cycles) and the JSON length so far. */
+    /**
+     * One deep copy of a field: the containers on the current path (to refuse cycles; a list
+     * searched by identity, as the path is at most {@link ValueLimits#MAX_NESTING_DEPTH} deep,
+     * and most copies hold one or two containers) and the JSON length so far.
+     */
     private static final class Copy {
 
         private final String field;
         private final Map<String, ?> source;
-        private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final List<Object> path = new ArrayList<>(4);
         private long jsonLength;
 
         private Copy(String field, Map<String, ?> source) {
@@ -113,7 +115,7 @@ public final class Attributes {
                 copy.put(name, value(child, value, depth));
                 requireWithinField();
             });
-            path.remove(source);
+            leave();
             return Collections.unmodifiableMap(copy);
         }
 
@@ -125,16 +127,23 @@ public final class Attributes {
                 copy.add(value(at + "[" + i + "]", source.get(i), depth));
                 requireWithinField();
             }
-            path.remove(source);
+            leave();
             return Collections.unmodifiableList(copy);
         }
 
         private void enter(String at, Object container, int depth) {
             ValueLimits.requireDepth(at, container, depth);
-            if (!path.add(container)) {
-                throw ValueLimits.cycle(at, container);
+            for (int i = 0; i < path.size(); i++) {
+                if (path.get(i) == container) {
+                    throw ValueLimits.cycle(at, container);
+                }
             }
+            path.add(container);
             requireWithinField();
+        }
+
+        private void leave() {
+            path.remove(path.size() - 1);
         }
 
         /** Also checked on the way, so a huge value is not copied to its end before being refused. */
