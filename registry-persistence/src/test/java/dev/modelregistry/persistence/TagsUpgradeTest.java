@@ -1,7 +1,9 @@
 package dev.modelregistry.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelregistry.domain.InvalidVersionDataException;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelType;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +114,12 @@ class TagsUpgradeTest {
                     .containsExactly("[\"anomaly\",\"x=y\",\"anomaly\",\"stage\"]");
             assertThat(strings(sql, "select tag_values from versions where version_id = 'a1'"))
                     .containsExactly("{\"stage\":\"prod\"}");
+            assertThat(strings(sql, "select tags from versions where version_id = 'a2'")).containsExactly("not json");
+            assertThatThrownBy(() -> upgraded.unitOfWork().execute(() -> {
+                upgraded.repository().findByVersion(new VersionId("a2")).orElseThrow()
+                        .describeVersion(new VersionId("a2"), "edited", Instant.now());
+                return null;
+            })).isInstanceOf(InvalidVersionDataException.class).hasMessageContaining("never rewritten");
             assertThat(strings(sql, "select tags from versions where version_id = 'a2'")).containsExactly("not json");
             assertThat(search(upgraded, "stage", "prod")).containsExactly("a1");
             assertThat(search(upgraded, "stage", "shadow")).isEmpty();

@@ -187,9 +187,14 @@ public class ModelVersion {
         this.tags = new TagColumns(edited);
     }
 
-    /** A blank or null text clears it (README, "Governance"). */
+    /**
+     * A blank or null text clears it (README, "Governance"); refused while the stored tags are
+     * unreadable (the row written would rewrite them).
+     */
     void describe(String text) {
-        this.description = ValueLimits.description(text);
+        String described = ValueLimits.description(text);
+        tags().requireReadable();
+        this.description = described;
     }
 
     /** Whether this is its model's active version: read from the model, never stored with the version. */

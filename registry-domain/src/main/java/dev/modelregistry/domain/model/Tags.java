@@ -114,7 +114,11 @@ public final class Tags {
         return kept.isEmpty() ? NONE : new Tags(kept, Collections.unmodifiableMap(keptValues));
     }
 
-    private void requireReadable() {
+    /**
+     * Refuses an edit that would rewrite unreadable stored tags (a description edit writes the
+     * version's row, tags included).
+     */
+    void requireReadable() {
         if (isUnreadable()) {
             throw new InvalidVersionDataException("tags", "(unreadable)",
                     "were stored by another program and cannot be read back, so they are never rewritten");
