@@ -20,7 +20,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class ExportFormat {
 
     static final String FORMAT = "model-registry-export";
-    static final int VERSION = 1;
+    /** The version written; version 1 (before tag values and model tags and descriptions) is still read. */
+    static final int VERSION = 2;
+
+    /** The version without tag values, model tags and model descriptions. */
+    static final int VERSION_1 = 1;
 
     /** A line longer than this is refused before it is parsed (a model of ~100,000 versions fits). */
     static final int DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;

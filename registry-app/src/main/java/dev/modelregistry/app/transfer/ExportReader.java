@@ -52,7 +52,7 @@ final class ExportReader {
         if (first == null) {
             throw new ExportFileException(file, 0, "is empty, not a registry export", null);
         }
-        checkHeader(parse(first, lines.number()), lines.number());
+        int version = checkHeader(parse(first, lines.number()), lines.number());
         long models = 0;
         long versions = 0;
         for (byte[] bytes = lines.next(); bytes != null; bytes = lines.next()) {
@@ -65,7 +65,8 @@ final class ExportReader {
                 }
                 return new TransferSummary(file, models, versions);
             }
-            Model model = restore(convert(node, ModelLine.class, number), number);
+            Model model = restore(convert(version == ExportFormat.VERSION_1 ? FormatVersion1.upgraded(node) : node,
+                    ModelLine.class, number), number);
             sink.accept(model, number);
             models++;
             versions += model.versions().size();
@@ -74,7 +75,8 @@ final class ExportReader {
                 + " model(s): the file is truncated", null);
     }
 
-    private void checkHeader(JsonNode node, long number) {
+    /** Checks the header; returns its format version (1 or 2). */
+    private int checkHeader(JsonNode node, long number) {
         Header header;
         try {
             header = ExportFormat.MAPPER.treeToValue(node, Header.class);
@@ -86,10 +88,12 @@ final class ExportReader {
             throw new ExportFileException(file, number, "format \"" + header.format() + "\" is not \""
                     + ExportFormat.FORMAT + "\"", null);
         }
-        if (header.formatVersion() != ExportFormat.VERSION) {
+        if (header.formatVersion() != ExportFormat.VERSION && header.formatVersion() != ExportFormat.VERSION_1) {
             throw new ExportFileException(file, number, "format version " + header.formatVersion()
-                    + " is not supported (this registry reads version " + ExportFormat.VERSION + ")", null);
+                    + " is not supported (this registry reads versions " + ExportFormat.VERSION_1 + " and "
+                    + ExportFormat.VERSION + ")", null);
         }
+        return header.formatVersion();
     }
 
     private void checkEnd(End end, long models, long versions, long number) {

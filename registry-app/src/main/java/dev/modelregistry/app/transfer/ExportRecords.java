@@ -20,16 +20,20 @@ final class ExportRecords {
     record Counts(long models, long versions) {
     }
 
-    /** One model with everything it owns; versions oldest first (ties by id), history in order. */
+    /**
+     * One model with everything it owns; versions oldest first (ties by id), history in order;
+     * its tags key to value in key order (format 2).
+     */
     record ModelLine(String modelId, String sensorId, String modelType, String createdAt, String updatedAt,
-                     String activeVersion, List<VersionLine> versions, List<ActivationLine> history) {
+                     String activeVersion, String description, Map<String, String> tags, List<VersionLine> versions,
+                     List<ActivationLine> history) {
     }
 
     record VersionLine(String versionId, String createdAt, String modelPath, Map<String, Object> trainingConfig,
                        Map<String, Object> trainingMetrics, Map<String, Object> validationMetrics,
                        long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
-                       String description, List<String> tags, boolean isActive, double performanceScore,
-                       LineageLine lineage) {
+                       String description, List<String> tags, Map<String, String> tagValues, boolean isActive,
+                       double performanceScore, LineageLine lineage) {
     }
 
     /** The lineage row of a version (its data hash is the version's). */

@@ -25,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Model aggregate to export line and back. The way back goes through the domain only
@@ -45,7 +46,7 @@ final class ModelRecords {
         List<ActivationLine> history = model.history().stream().map(ModelRecords::toLine).toList();
         return new ModelLine(model.id().value(), model.sensorId().value(), model.modelType().value(),
                 text(model.createdAt()), text(model.updatedAt()), model.activeVersionId().map(VersionId::value).orElse(null),
-                versions, history);
+                model.description().orElse(null), model.tags().values(), versions, history);
     }
 
     private static VersionLine toLine(ModelVersion version) {
@@ -56,7 +57,20 @@ final class ModelRecords {
                 version.trainingConfig().asMap(), version.trainingMetrics().asMap(), version.validationMetrics().asMap(),
                 version.modelSizeBytes(), version.trainingTimeSeconds().orElse(null), version.dataHash().orElse(null),
                 version.modelHash().orElse(null), version.description().orElse(null), version.tags().keys(),
-                version.isActive(), version.performanceScore(), lineage);
+                version.tags().values(), version.isActive(), version.performanceScore(), lineage);
+    }
+
+    /** The keys of {@code tags} with the values of {@code tag_values}, each of them one of the keys. */
+    private static Tags tags(VersionLine line) {
+        Tags tags = Tags.of(line.tags());
+        for (Map.Entry<String, String> valued : required("tag_values", line.tagValues()).entrySet()) {
+            if (!tags.contains(valued.getKey())) {
+                throw new InvalidVersionDataException("tag_values." + valued.getKey(), valued.getValue(),
+                        "of version " + line.versionId() + " belongs to no key of its tags");
+            }
+            tags = tags.with(valued.getKey(), valued.getValue());
+        }
+        return tags;
     }
 
     private static ActivationLine toLine(ActivationChange change) {
@@ -77,8 +91,13 @@ final class ModelRecords {
         List<RestoredVersion> versions = required("versions", line.versions()).stream().map(ModelRecords::toVersion).toList();
         List<RestoredActivation> history = required("history", line.history()).stream()
                 .map(ModelRecords::toActivation).toList();
-        return Model.restore(sensorId, modelType, instant("created_at", line.createdAt()),
-                instant("updated_at", line.updatedAt()), versions, versionId(line.activeVersion()), history);
+        Instant updatedAt = instant("updated_at", line.updatedAt());
+        Model model = Model.restore(sensorId, modelType, instant("created_at", line.createdAt()), updatedAt, versions,
+                versionId(line.activeVersion()), history);
+        // the model's own description and tags, set as they were set, at the time it was last changed
+        model.describe(line.description(), updatedAt);
+        required("tags", line.tags()).forEach((key, value) -> model.tag(key, value, updatedAt));
+        return model;
     }
 
     private static RestoredVersion toVersion(VersionLine line) {
@@ -87,7 +106,7 @@ final class ModelRecords {
                 lineage.dataStartDate(), lineage.dataEndDate(), lineage.numSamples());
         VersionSpec spec = new VersionSpec(line.modelPath(), Attributes.of(line.trainingConfig()),
                 Attributes.of(line.trainingMetrics()), Attributes.of(line.validationMetrics()), line.modelSizeBytes(),
-                line.trainingTimeSeconds(), line.modelHash(), line.description(), Tags.of(line.tags()), dataLineage);
+                line.trainingTimeSeconds(), line.modelHash(), line.description(), tags(line), dataLineage);
         return RestoredVersion.of(VersionId.of(line.versionId()), instant("created_at", line.createdAt()),
                 line.performanceScore(), line.isActive(), line.dataHash(), spec,
                 lineage == null || lineage.recordedAt() == null ? null : instant("lineage.recorded_at", lineage.recordedAt()));
@@ -111,6 +130,13 @@ final class ModelRecords {
     private static <T> List<T> required(String field, List<T> values) {
         if (values == null) {
             throw new InvalidVersionDataException(field, null, "must be a list (empty when there are none)");
+        }
+        return values;
+    }
+
+    private static Map<String, String> required(String field, Map<String, String> values) {
+        if (values == null) {
+            throw new InvalidVersionDataException(field, null, "must be an object (empty when there are none)");
         }
         return values;
     }

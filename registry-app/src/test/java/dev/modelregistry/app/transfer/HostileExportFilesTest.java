@@ -51,11 +51,11 @@ class HostileExportFilesTest {
     @Test
     void anUnknownFormatVersionIsRefused() throws IOException {
         Path file = edited(3, lines -> {
-            lines.set(0, "{\"format\":\"model-registry-export\",\"format_version\":2}");
+            lines.set(0, "{\"format\":\"model-registry-export\",\"format_version\":3}");
             return lines;
         });
 
-        assertRefused(file, "line 1: format version 2 is not supported (this registry reads version 1)");
+        assertRefused(file, "line 1: format version 3 is not supported (this registry reads versions 1 and 2)");
     }
 
     @Test

@@ -71,9 +71,9 @@ class ExportImportCommandsTest {
         List<String> lines = Files.readAllLines(exported, StandardCharsets.UTF_8);
 
         assertThat(lines).hasSize(16);
-        assertThat(lines.get(0)).isEqualTo("{\"format\":\"model-registry-export\",\"format_version\":1}");
+        assertThat(lines.get(0)).isEqualTo("{\"format\":\"model-registry-export\",\"format_version\":2}");
         assertThat(lines.get(1)).startsWith("{\"model_id\":\"telemanom_SENSOR-Ü-1\",\"sensor_id\":\"SENSOR-Ü-1\","
-                + "\"model_type\":\"telemanom\",\"created_at\":\"").contains("\"active_version\":null,\"versions\":[],")
+                + "\"model_type\":\"telemanom\",\"created_at\":\"").contains("\"active_version\":null,\"description\":null,\"tags\":{},\"versions\":[],")
                 .contains("\"reason\":\"LAST_VERSION_DELETED\",\"score\":null");
         assertThat(lines.get(3)).startsWith("{\"model_id\":\"transformer_MSL-COM-001\"");
         assertThat(lines.get(15)).isEqualTo("{\"end\":{\"models\":14,\"versions\":13}}");

@@ -138,4 +138,36 @@ class TagAndDescribeCommandsTest {
                 .isEqualTo(2);
         assertThat(registryAt(dir, "describe", candidate).exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void tagsAndDescriptionsTravelThroughExportAndImportAndAVersion1ExportStillImports() throws Exception {
+        registryAt(dir, "tag", "set", candidate, "stage", "shadow");
+        registryAt(dir, "tag", "set", "--model", "pump 7", "transformer", "team", "ops");
+        registryAt(dir, "describe", "--model", "pump 7", "transformer", "the pump's forecaster");
+        registryAt(dir, "describe", candidate, "retrained");
+        Path exported = tmp.resolve("registry.jsonl");
+        assertThat(registryAt(dir, "export", "--out", exported.toString()).exitCode()).isZero();
+
+        String copy = tmp.resolve("copy").toString();
+        CliRun imported = registryAt(copy, "import", exported.toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(registryAt(copy, "show", candidate, "--json").out()).isEqualTo(registryAt(dir, "show", candidate, "--json").out());
+        assertThat(registryAt(copy, "models", "--json").out()).contains("\"description\" : \"the pump's forecaster\"")
+                .contains("\"team\" : \"ops\"");
+
+        List<String> lines = java.nio.file.Files.readAllLines(exported);
+        lines.set(0, lines.get(0).replace("\"format_version\":2", "\"format_version\":1"));
+        for (int i = 1; i < lines.size() - 1; i++) {
+            lines.set(i, lines.get(i).replaceAll(",\"description\":\"the pump's forecaster\",\"tags\":\\{[^}]*\\}", "")
+                    .replaceAll(",\"tag_values\":\\{[^}]*\\}", ""));
+        }
+        Path version1 = java.nio.file.Files.write(tmp.resolve("version1.jsonl"), lines);
+        assertThat(java.nio.file.Files.readString(version1)).doesNotContain("tag_values").doesNotContain("\"team\"");
+        String old = tmp.resolve("old").toString();
+        CliRun oldImport = registryAt(old, "import", version1.toString());
+        assertThat(oldImport.exitCode()).as(oldImport.toString()).isZero();
+        assertThat(registryAt(old, "show", candidate).out()).containsPattern("tags\\s+anomaly, stage" + NL)
+                .containsPattern("description\\s+retrained");
+        assertThat(registryAt(old, "models", "--json").out()).contains("\"tags\" : [ ]");
+    }
 }
