@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *       Hibernate's log of failed statements is off (the registry's exception reports the failure
  *       in words, and the log line would show the statement's values).</li>
  *   <li>HikariCP (always SLF4J) and Hibernate on an SLF4J backend with logback: the host's
- *       configuration decides alone; the README tells which two loggers to set to WARN.</li>
+ *       configuration decides alone, and the registry starts them so that they have nothing
+ *       to say at INFO but Hibernate's version, once per JVM ({@code pool.QuietPool},
+ *       {@code jpa.QuietHibernateStart}).</li>
  * </ul>
  * {@code -D}{@value #VERBOSE}{@code =true} (the CLI's {@code --verbose} sets it) keeps every
  * message at its own level.

@@ -1,7 +1,6 @@
 package dev.modelregistry.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.RegistryUnavailableException;
@@ -15,10 +14,12 @@ import dev.modelregistry.persistence.jpa.AttributesJsonConverter;
 import dev.modelregistry.persistence.jpa.JpaModelRepository;
 import dev.modelregistry.persistence.jpa.JpaUnitOfWork;
 import dev.modelregistry.persistence.jpa.PersistenceFailures;
+import dev.modelregistry.persistence.jpa.QuietHibernateStart;
 import dev.modelregistry.persistence.jpa.ReadOnlyUnitOfWork;
 import dev.modelregistry.persistence.jpa.RegistrySQLiteDialect;
 import dev.modelregistry.persistence.jpa.TagsJsonConverter;
 import dev.modelregistry.persistence.jpa.TransactionGuard;
+import dev.modelregistry.persistence.pool.QuietPool;
 import dev.modelregistry.persistence.schema.ChangelogTables;
 import dev.modelregistry.persistence.schema.MappedColumns;
 import dev.modelregistry.persistence.schema.SchemaMigrator;
@@ -63,6 +64,8 @@ public final class RegistryDatabase implements AutoCloseable {
 
     /** Long-lived connections of the read models (each keeps its prepared statements). */
     private static final int READ_CONNECTIONS = 2;
+    /** Statements Hibernate sends to the database in one JDBC batch. */
+    private static final int STATEMENT_BATCH_SIZE = 50;
 
     private final String jdbcUrl;
     private final Jpa jpa;
@@ -449,7 +452,7 @@ public final class RegistryDatabase implements AutoCloseable {
      * @param ownPool  the registry's own pool, closed with it; null for a host's data source (never closed)
      * @param location the database for messages, without secrets
      */
-    private record Connections(DataSource dataSource, HikariDataSource ownPool, String location) {
+    private record Connections(DataSource dataSource, QuietPool ownPool, String location) {
 
         void release() {
             if (ownPool != null) {
@@ -508,7 +511,7 @@ public final class RegistryDatabase implements AutoCloseable {
     private static Connections connect(Pool pool) {
         QuietLogging.quietLibraries();
         try {
-            HikariDataSource own = new HikariDataSource(pool.config());
+            QuietPool own = QuietPool.start(pool.config());
             return new Connections(own, own, pool.location());
         } catch (RuntimeException e) {
             throw new RegistryUnavailableException("cannot connect to " + Redaction.withoutParameters(pool.location())
@@ -583,13 +586,14 @@ public final class RegistryDatabase implements AutoCloseable {
         configuration.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
         configuration.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "false");
-        configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+        configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(STATEMENT_BATCH_SIZE));
         configuration.setProperty(AvailableSettings.ORDER_INSERTS, "true");
         configuration.setProperty(AvailableSettings.ORDER_UPDATES, "true");
         configuration.setProperty(AvailableSettings.SHOW_SQL, "false");
         if (dialect != null) {
             configuration.setProperty(AvailableSettings.DIALECT, dialect);
         }
+        QuietHibernateStart.applyTo(configuration, STATEMENT_BATCH_SIZE, QuietLogging.verbose());
         extraSettings.forEach((key, value) -> configuration.getProperties().put(key, value));
         try {
             return configuration.buildSessionFactory();

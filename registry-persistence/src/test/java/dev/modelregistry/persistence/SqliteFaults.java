@@ -1,6 +1,6 @@
 package dev.modelregistry.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.modelregistry.persistence.pool.QuietPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -161,7 +161,7 @@ public final class SqliteFaults implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ((HikariDataSource) database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+        ((QuietPool) database.dataSource()).softEvictConnections();
     }
 
     private long queryLong(String sql) {

@@ -1,6 +1,6 @@
 package dev.modelregistry.persistence.jpa;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.modelregistry.persistence.pool.QuietPool;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -43,9 +43,9 @@ public final class TransactionGuard extends DecoratingDataSource {
     /** Connection methods after whose failure the transaction state is unknown. */
     private static final Set<String> ENDING = Set.of("commit", "rollback");
 
-    private final HikariDataSource pool;
+    private final QuietPool pool;
 
-    public TransactionGuard(HikariDataSource pool) {
+    public TransactionGuard(QuietPool pool) {
         super(pool);
         this.pool = pool;
     }
