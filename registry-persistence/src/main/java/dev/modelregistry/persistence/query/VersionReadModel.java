@@ -89,7 +89,8 @@ public final class VersionReadModel {
     }
 
     private VersionRow details(ResultSet row) throws SQLException {
-        LineageRow lineage = columns.text(row, 18) == null ? null : lineage(row, 18);
+        String lineageVersionId = columns.text(row, 18);
+        LineageRow lineage = lineageVersionId == null ? null : lineage(lineageVersionId, row, 18);
         return new VersionRow(columns.text(row, 1), columns.text(row, 2), columns.text(row, 3), columns.text(row, 4),
                 columns.instant(row, 5), columns.attributes(row, 6), columns.attributes(row, 7),
                 columns.attributes(row, 8), row.getLong(9), Columns.nullableDouble(row, 10), columns.text(row, 11),
@@ -102,8 +103,9 @@ public final class VersionReadModel {
         return commaSeparated == null ? List.of() : Stream.of(commaSeparated.split(",")).sorted().toList();
     }
 
-    private LineageRow lineage(ResultSet row, int from) throws SQLException {
-        return new LineageRow(columns.text(row, from), columns.text(row, from + 1), columns.text(row, from + 2),
+    /** The lineage columns from {@code from} on, whose first, the version id, was read already. */
+    private LineageRow lineage(String versionId, ResultSet row, int from) throws SQLException {
+        return new LineageRow(versionId, columns.text(row, from + 1), columns.text(row, from + 2),
                 columns.text(row, from + 3), columns.text(row, from + 4), Columns.nullableLong(row, from + 5),
                 columns.instant(row, from + 6));
     }
@@ -114,7 +116,7 @@ public final class VersionReadModel {
             PreparedStatement statement = connection.prepare(LINEAGE_SQL);
             statement.setString(1, versionId.value());
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(lineage(row, 1)) : Optional.empty();
+                return row.next() ? Optional.of(lineage(columns.text(row, 1), row, 1)) : Optional.empty();
             }
         });
     }
