@@ -31,6 +31,12 @@ public interface ChangeFeed {
     AutoCloseable onOwnCommit(BiConsumer<String, String> listener);
 
     /**
+     * Tells the {@link #onOwnCommit} listeners that a commit of this process changed what the
+     * model's versions show (a tag or a description) without changing its active version.
+     */
+    void ownEditCommitted(String sensorId, String modelType);
+
+    /**
      * Whether every change committed more than {@code bound} ago has reached the subscribers:
      * false while the feed's thread is not running or has lost its connection.
      */

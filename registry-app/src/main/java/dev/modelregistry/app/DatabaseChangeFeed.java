@@ -2,8 +2,10 @@ package dev.modelregistry.app;
 
 import dev.modelregistry.persistence.feed.ActivationFeed;
 import dev.modelregistry.persistence.feed.FeedChange;
+import dev.modelregistry.persistence.jpa.ChangedModel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -34,6 +36,11 @@ public final class DatabaseChangeFeed implements ChangeFeed {
     @Override
     public AutoCloseable onOwnCommit(BiConsumer<String, String> listener) {
         return feed.onOwnCommit(changed -> changed.forEach(model -> listener.accept(model.sensorId(), model.modelType())));
+    }
+
+    @Override
+    public void ownEditCommitted(String sensorId, String modelType) {
+        feed.committed(Set.of(new ChangedModel(sensorId, modelType)));
     }
 
     @Override

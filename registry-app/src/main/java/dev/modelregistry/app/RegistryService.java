@@ -51,7 +51,8 @@ public final class RegistryService implements ModelRegistry {
                            String location, AutoCloseable resources, ChangeFeed changeFeed) {
         this.feed = new RegistryFeed(changeFeed, location);
         this.scoring = new ScoringPolicy(weights);
-        this.writes = new RegistryWrites(repository, unitOfWork, artifacts, scoring, versionIds, clock, listeners);
+        this.writes = new RegistryWrites(repository, unitOfWork, artifacts, scoring, versionIds, clock, listeners,
+                changeFeed == null ? (sensorId, modelType) -> { } : changeFeed::ownEditCommitted);
         unitOfWork.observeCommits(listeners::committedTogether);
         this.reads = new RegistryReads(queries, location);
         this.location = location;

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The write use cases (register, promote, delete, cleanup): each loads the aggregate through
@@ -47,9 +48,11 @@ final class RegistryWrites {
     private final VersionIdGenerator versionIds;
     private final Clock clock;
     private final RegistryListeners listeners;
+    private final BiConsumer<String, String> edited;
 
     RegistryWrites(ModelRepository repository, UnitOfWork unitOfWork, ArtifactStore artifacts, ScoringPolicy scoring,
-                   VersionIdGenerator versionIds, Clock clock, RegistryListeners listeners) {
+                   VersionIdGenerator versionIds, Clock clock, RegistryListeners listeners,
+                   BiConsumer<String, String> edited) {
         this.repository = repository;
         this.unitOfWork = unitOfWork;
         this.artifacts = artifacts;
@@ -57,6 +60,7 @@ final class RegistryWrites {
         this.versionIds = versionIds;
         this.clock = clock;
         this.listeners = listeners;
+        this.edited = edited;
     }
 
     String registerModel(ModelRegistration registration) {
@@ -129,7 +133,10 @@ final class RegistryWrites {
         void apply(Model model, VersionId versionId, Instant at);
     }
 
-    /** Edits the (sensor, type) model in one unit of work; never changes its active version. */
+    /**
+     * Edits the (sensor, type) model in one unit of work; never changes its active version. After
+     * the commit, {@code edited} hears of the model (the cache of active versions forgets it).
+     */
     void editModel(String sensorId, String modelType, ModelEdit edit) {
         SensorId sensor = SensorId.of(sensorId);
         ModelType type = ModelType.of(modelType);
@@ -139,15 +146,18 @@ final class RegistryWrites {
             edit.apply(model, now());
             return null;
         });
+        edited.accept(sensor.value(), type.value());
     }
 
-    /** Edits one version through its model in one unit of work; never changes the active version. */
+    /** Edits one version through its model in one unit of work, as {@link #editModel}. */
     void editVersion(String versionId, VersionEdit edit) {
         VersionId id = VersionId.of(versionId);
-        unitOfWork.execute(() -> {
-            edit.apply(owner(id), id, now());
-            return null;
+        Model model = unitOfWork.execute(() -> {
+            Model owner = owner(id);
+            edit.apply(owner, id, now());
+            return owner;
         });
+        edited.accept(model.sensorId().value(), model.modelType().value());
     }
 
     DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {

@@ -70,6 +70,11 @@ class CachedActiveVersionsTest {
         }
 
         @Override
+        public void ownEditCommitted(String sensorId, String modelType) {
+            ownCommits.accept(sensorId, modelType);
+        }
+
+        @Override
         public boolean caughtUpWithin(Duration bound) {
             return caughtUp;
         }
