@@ -16,14 +16,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Random sequences of register / promote / delete / cleanup / set and remove an alias on one
- * model, checked step by step against a plain reference model of rules R5-R10 and R13.
+ * Random sequences of register / promote / delete / cleanup / set and remove an alias / tag and
+ * describe a version and the model on one model, checked step by step against a plain reference
+ * model of rules R5-R10 and R13 (tag and description edits change none of them, and the tags of
+ * every remaining version are the ones last set on it).
  */
 class ModelInvariantProperties {
 
@@ -33,8 +36,14 @@ class ModelInvariantProperties {
     /** A few alias names, so aliases are moved, removed and set again often; "active" is refused. */
     private static final String[] ALIASES = {"challenger", "shadow", "last-known-good", "active"};
 
-    sealed interface Action permits Register, Promote, Delete, Cleanup, SetAlias, RemoveAlias {
+    sealed interface Action permits Register, Promote, Delete, Cleanup, SetAlias, RemoveAlias, Tag {
     }
+
+    /** Sets tag "stage" of a version and of the model, and describes both; "" removes the version's tag. */
+    record Tag(int pick, int stage) implements Action {
+    }
+
+    private static final String[] STAGES = {"shadow", "prod", "", "Größe 🚀"};
 
     record SetAlias(int alias, int pick) implements Action {
     }
@@ -61,8 +70,9 @@ class ModelInvariantProperties {
         Gen<Action> cleanup = integers().between(1, 4).map(Cleanup::new);
         Gen<Action> setAlias = integers().between(0, ALIASES.length - 1).zip(integers().between(0, 50), SetAlias::new);
         Gen<Action> removeAlias = integers().between(0, ALIASES.length - 1).map(RemoveAlias::new);
+        Gen<Action> tag = integers().between(0, 50).zip(integers().between(0, STAGES.length - 1), Tag::new);
         return Generate.frequency(List.of(Pair.of(6, register), Pair.of(2, promote), Pair.of(3, delete), Pair.of(1, cleanup),
-                Pair.of(3, setAlias), Pair.of(1, removeAlias)));
+                Pair.of(3, setAlias), Pair.of(1, removeAlias), Pair.of(2, tag)));
     }
 
     private static Gen<List<Action>> scripts() {
@@ -137,6 +147,19 @@ class ModelInvariantProperties {
             } catch (ReservedAliasException expected) {
                 assertThat(alias.isReserved()).isTrue();
             }
+        } else if (action instanceof Tag tag && !reference.versions.isEmpty()) {
+            VersionId id = reference.pick(tag.pick());
+            String stage = STAGES[tag.stage()];
+            if (stage.isEmpty()) {
+                model.untagVersion(id, "stage", at);
+                reference.stages.remove(id);
+            } else {
+                model.tagVersion(id, "stage", stage, at);
+                reference.stages.put(id, stage);
+            }
+            model.describeVersion(id, stage, at);
+            model.tag("stage", stage, at);
+            model.describe(stage, at);
         } else if (action instanceof RemoveAlias remove) {
             Alias alias = Alias.of(ALIASES[remove.alias()]);
             try {
@@ -166,6 +189,10 @@ class ModelInvariantProperties {
         assertThat(model.aliases()).hasSameSizeAs(reference.aliases);
         reference.aliases.forEach((alias, id) -> assertThat(model.versionByAlias(Alias.of(alias))).contains(id));
         assertThat(model.history()).hasSize(reference.changes);
+        for (ModelVersion version : model.versions()) {
+            assertThat(version.tags().value("stage")).isEqualTo(Optional.ofNullable(reference.stages.get(version.id())));
+            assertThat(version.tags().keys()).startsWith("anomaly");
+        }
         if (!model.history().isEmpty()) {
             assertThat(model.history().get(model.history().size() - 1).versionId().orElse(null)).isEqualTo(reference.active);
         }
@@ -178,6 +205,7 @@ class ModelInvariantProperties {
     private static final class Reference {
         final List<Entry> versions = new ArrayList<>();
         final Map<String, VersionId> aliases = new HashMap<>();
+        final Map<VersionId, String> stages = new HashMap<>();
         VersionId active;
         int changes;
         int registrations;
