@@ -65,8 +65,19 @@ public final class ModelRegistryJdbc {
      * @throws dev.modelregistry.domain.SchemaUpgradeRequiredException an empty database or an older schema
      */
     public static ModelRegistry openReadOnly(String jdbcUrl, String user, String password) {
-        RegistryDatabase database = RegistryDatabase.openJdbcReadOnly(jdbcUrl, user, password);
-        return RegistryBootstrap.wire(database, ScoringWeights.DEFAULTS, DEFAULT_ARTIFACT_ROOT, List.of(), database.jdbcUrl());
+        return openReadOnly(jdbcUrl, user, password, RegistrySettings.defaults());
+    }
+
+    /**
+     * As {@link #openReadOnly(String, String, String)}, with {@code settings}: the registry read
+     * in their schema with their changelog tables (a missing schema is refused, never created),
+     * their scoring weights, artifact root and cache of active versions; a read-only registry
+     * never upgrades, whatever {@link RegistrySettings#upgradeSchemaOnOpen()} says.
+     *
+     * @throws dev.modelregistry.domain.SchemaUpgradeRequiredException a missing or empty schema, or an older one
+     */
+    public static ModelRegistry openReadOnly(String jdbcUrl, String user, String password, RegistrySettings settings) {
+        return wire(RegistryDatabase.openJdbcReadOnly(jdbcUrl, user, password, settings.databaseOptions()), settings);
     }
 
     /**

@@ -42,7 +42,11 @@ public final class ModelRegistrySQLite {
      * @throws IllegalArgumentException a schema or changelog table names other than the defaults
      */
     public static ModelRegistry open(Path registryDir, RegistrySettings settings) {
-        RegistryDatabase database = RegistryDatabase.openSqlite(registryDir, settings.databaseOptions());
+        return wire(registryDir, RegistryDatabase.openSqlite(registryDir, settings.databaseOptions()), settings);
+    }
+
+    /** The registry over the database of {@code registryDir} with {@code settings}; the database closed if that fails. */
+    private static ModelRegistry wire(Path registryDir, RegistryDatabase database, RegistrySettings settings) {
         try {
             return RegistryBootstrap.wire(database, settings.scoringWeights(),
                     settings.artifactRoot().orElseGet(() -> FileSystemArtifactStore.defaultRootFor(registryDir)),
@@ -63,10 +67,20 @@ public final class ModelRegistrySQLite {
      * @throws dev.modelregistry.domain.SchemaUpgradeRequiredException the schema needs {@code registry db upgrade}
      */
     public static ModelRegistry openReadOnly(Path registryDir) {
-        RegistryDatabase database = RegistryDatabase.openSqliteReadOnly(registryDir);
-        return RegistryBootstrap.wire(database, ScoringWeights.DEFAULTS, FileSystemArtifactStore.defaultRootFor(registryDir),
-                FileSystemArtifactStore.sqliteRegistryFiles(registryDir),
-                registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString());
+        return openReadOnly(registryDir, RegistrySettings.defaults());
+    }
+
+    /**
+     * As {@link #openReadOnly(Path)}, with {@code settings}: their scoring weights (for the
+     * scores a read computes), artifact root and cache of active versions. A read-only registry
+     * never upgrades or adopts, whatever {@link RegistrySettings#upgradeSchemaOnOpen()} says;
+     * a schema or changelog table names other than the defaults are refused, as by
+     * {@link #open(Path, RegistrySettings)}.
+     *
+     * @throws IllegalArgumentException a schema or changelog table names other than the defaults
+     */
+    public static ModelRegistry openReadOnly(Path registryDir, RegistrySettings settings) {
+        return wire(registryDir, RegistryDatabase.openSqliteReadOnly(registryDir, settings.databaseOptions()), settings);
     }
 
     /**

@@ -108,8 +108,11 @@ public final class RegistrySettings {
         return activeVersionCache;
     }
 
-    /** The persistence adapter's part of these settings. */
-    DatabaseOptions databaseOptions() {
+    /**
+     * The persistence adapter's part of these settings, for code that opens a
+     * {@link dev.modelregistry.persistence.RegistryDatabase} itself (the CLI's export and import).
+     */
+    public DatabaseOptions databaseOptions() {
         return database;
     }
 

@@ -48,15 +48,19 @@ final class HostSchema {
 
     /** Checks the data source and whether the schema exists, changing nothing. */
     static Placement inspect(DataSource host, DatabaseOptions options) {
-        return inspect(host, options, null, false);
+        return inspect(host, options, null);
+    }
+
+    /** As {@link #inspect(DataSource, DatabaseOptions)}, showing the data source as {@code url} (null: its connections' URL). */
+    static Placement inspect(DataSource host, DatabaseOptions options, String url) {
+        return inspect(host, options, url, false);
     }
 
     private static Placement inspect(DataSource host, DatabaseOptions options, String url, boolean prepare) {
         try (Connection connection = host.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             if (product.toLowerCase(Locale.ROOT).contains("sqlite")) {
-                throw new IllegalArgumentException("the data source is a SQLite database: open a SQLite registry by its"
-                        + " folder (ModelRegistrySQLite.open(registryDir, settings))");
+                throw new SqliteDataSourceException();
             }
             if (url == null) {
                 url = Redaction.jdbcUrl(String.valueOf(connection.getMetaData().getURL()));

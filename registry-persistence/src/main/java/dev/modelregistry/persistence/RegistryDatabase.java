@@ -123,11 +123,7 @@ public final class RegistryDatabase implements AutoCloseable {
 
     private static RegistryDatabase openSqlite(Path registryDir, DatabaseOptions options,
                                                Map<String, Object> extraSettings, Consumer<HikariConfig> poolSettings) {
-        if (options.schema() != null || !options.changelogTables().defaults()) {
-            throw new IllegalArgumentException("a SQLite registry is a database of its own: schema and changelog table"
-                    + " names apply to PostgreSQL only (given schema " + options.schema() + ", "
-                    + options.changelogTables() + ")");
-        }
+        requireSqliteDefaults(options);
         Path file = registryDir.resolve(SQLITE_FILE_NAME);
         if (options.upgradeSchemaOnOpen()) {
             RegistryFolder.create(registryDir);
@@ -165,6 +161,17 @@ public final class RegistryDatabase implements AutoCloseable {
      * @throws SchemaMismatchException         the tables differ from the changelog's
      */
     public static RegistryDatabase openSqliteReadOnly(Path registryDir) {
+        return openSqliteReadOnly(registryDir, DatabaseOptions.DEFAULTS);
+    }
+
+    /**
+     * As {@link #openSqliteReadOnly(Path)}, with {@code options} (a read-only registry never
+     * upgrades or adopts, whatever {@link DatabaseOptions#upgradeSchemaOnOpen()} says).
+     *
+     * @throws IllegalArgumentException for a schema or changelog table names other than the defaults
+     */
+    public static RegistryDatabase openSqliteReadOnly(Path registryDir, DatabaseOptions options) {
+        requireSqliteDefaults(options);
         Path file = registryDir.resolve(SQLITE_FILE_NAME);
         ReadOnlyOpening.requireCurrent(ReadOnlyOpening.sqliteStatus(file));
         ReadModels readModels = checkedReadModels(sqliteReadModels(file), file.toString());
@@ -179,6 +186,15 @@ public final class RegistryDatabase implements AutoCloseable {
         Jpa jpa = new Jpa(() -> connect(sqlite), RegistrySQLiteDialect.class.getName(), Map.of(), file.toString());
         return new RegistryDatabase(file.toString(), jpa, true, readModels,
                 ReadOnlyOpening.sqliteDataSource(file)::getConnection);
+    }
+
+    /** A SQLite registry is a database of its own: schema and changelog table names are PostgreSQL's. */
+    private static void requireSqliteDefaults(DatabaseOptions options) {
+        if (options.schema() != null || !options.changelogTables().defaults()) {
+            throw new IllegalArgumentException("a SQLite registry is a database of its own: schema and changelog table"
+                    + " names apply to PostgreSQL only (given schema " + options.schema() + ", "
+                    + options.changelogTables() + ")");
+        }
     }
 
     /**
@@ -251,7 +267,26 @@ public final class RegistryDatabase implements AutoCloseable {
      * {@code search_path}.
      */
     public static SchemaStatus schemaStatus(DataSource host, DatabaseOptions options) {
-        HostSchema.Placement placement = HostSchema.inspect(host, options);
+        return schemaStatus(host, options, null);
+    }
+
+    /**
+     * The schema status of the registry on a database server in {@code options}' schema and
+     * changelog tables, read without writing anything (a missing schema has every changeset
+     * pending); no secret of the URL in the location or any message.
+     */
+    public static SchemaStatus schemaStatus(String jdbcUrl, String user, String password, DatabaseOptions options) {
+        if (options.schema() == null && options.changelogTables().defaults()) {
+            return schemaStatus(jdbcUrl, user, password);
+        }
+        JdbcTarget target = JdbcTarget.of(jdbcUrl, user, password);
+        return schemaStatus(new DriverDataSource(target.url(), null, target.driverProperties(), null, null), options,
+                target.location());
+    }
+
+    /** @param url the location to show for {@code host}, or null: its connections' URL, secrets masked */
+    private static SchemaStatus schemaStatus(DataSource host, DatabaseOptions options, String url) {
+        HostSchema.Placement placement = HostSchema.inspect(host, options, url);
         if (!placement.exists()) {
             return SchemaMigrator.absent(placement.location(), "postgresql");
         }
@@ -350,7 +385,7 @@ public final class RegistryDatabase implements AutoCloseable {
     static RegistryDatabase openJdbc(DataSource host, DatabaseOptions options, Map<String, Object> extraSettings) {
         QuietLogging.quietLibraries();
         return openOnServer(new Connections(host, null, HostSchema.prepare(host, options, null)), host, options,
-                extraSettings);
+                extraSettings, opening(options));
     }
 
     /**
@@ -368,7 +403,7 @@ public final class RegistryDatabase implements AutoCloseable {
         try {
             return openOnServer(new Connections(own.dataSource(), own.ownPool(),
                     HostSchema.prepare(own.dataSource(), options, pool.location())), unpooled(pool.config()), options,
-                    extraSettings);
+                    extraSettings, opening(options));
         } catch (RuntimeException e) {
             own.release();
             throw e;
@@ -380,7 +415,7 @@ public final class RegistryDatabase implements AutoCloseable {
      * feed's included, bound to it, and Hibernate's default schema).
      */
     private static RegistryDatabase openOnServer(Connections base, DataSource watch, DatabaseOptions options,
-                                                 Map<String, Object> extraSettings) {
+                                                 Map<String, Object> extraSettings, Opening opening) {
         Map<String, Object> settings = extraSettings;
         Connections connections = base;
         if (options.schema() != null) {
@@ -390,8 +425,12 @@ public final class RegistryDatabase implements AutoCloseable {
             settings = new java.util.HashMap<>(extraSettings);
             settings.put(AvailableSettings.DEFAULT_SCHEMA, options.schema());
         }
-        return open(connections, watch, null, settings, null,
-                options.upgradeSchemaOnOpen() ? Opening.UPGRADE : Opening.REQUIRE_CURRENT, options);
+        return open(connections, watch, null, settings, null, opening, options);
+    }
+
+    /** What a writable opening with {@code options} may do to the schema. */
+    private static Opening opening(DatabaseOptions options) {
+        return options.upgradeSchemaOnOpen() ? Opening.UPGRADE : Opening.REQUIRE_CURRENT;
     }
 
     /**
@@ -403,8 +442,29 @@ public final class RegistryDatabase implements AutoCloseable {
      * @throws SchemaMismatchException        the tables differ from the changelog's
      */
     public static RegistryDatabase openJdbcReadOnly(String url, String user, String password) {
+        return openJdbcReadOnly(url, user, password, DatabaseOptions.DEFAULTS);
+    }
+
+    /**
+     * As {@link #openJdbcReadOnly(String, String, String)}, in {@link DatabaseOptions#schema()}
+     * (every connection bound to it) with the options' changelog tables; nothing is created (a
+     * missing schema is refused as an empty database), whatever
+     * {@link DatabaseOptions#upgradeSchemaOnOpen()} says.
+     */
+    public static RegistryDatabase openJdbcReadOnly(String url, String user, String password, DatabaseOptions options) {
         Pool pool = serverPool(url, user, password, "registry-jdbc-read-only", 4, true);
-        return open(connect(pool), unpooled(pool.config()), null, Map.of(), null, Opening.READ_ONLY, DatabaseOptions.DEFAULTS);
+        Connections own = connect(pool);
+        try {
+            HostSchema.Placement placement = HostSchema.inspect(own.dataSource(), options, pool.location());
+            if (!placement.exists()) {
+                ReadOnlyOpening.requireCurrent(SchemaMigrator.absent(placement.location(), "postgresql"));
+            }
+            return openOnServer(new Connections(own.dataSource(), own.ownPool(), placement.location()),
+                    unpooled(pool.config()), options, Map.of(), Opening.READ_ONLY);
+        } catch (RuntimeException e) {
+            own.release();
+            throw e;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.app.ModelRegistrySQLite;
 import dev.modelregistry.app.RegistryListener;
 import dev.modelregistry.app.RegistrySettings;
+import dev.modelregistry.persistence.SqliteDataSourceException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -58,7 +59,8 @@ public class ModelRegistryAutoConfiguration {
         }
         try {
             return ModelRegistryJdbc.open(dataSource, settings);
-        } catch (IllegalArgumentException sqliteDataSource) {
+        } catch (SqliteDataSourceException sqliteDataSource) {
+            // any other wrong argument (a pool without a URL, ...) fails the start with its own words
             throw new IllegalStateException("the application's DataSource cannot hold the registry ("
                     + sqliteDataSource.getMessage() + "): set registry.sqlite.path to embed it in a folder of its own",
                     sqliteDataSource);

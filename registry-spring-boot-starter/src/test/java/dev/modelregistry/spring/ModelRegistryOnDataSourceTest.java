@@ -108,8 +108,27 @@ class ModelRegistryOnDataSourceTest {
         sqlite.setUrl("jdbc:sqlite:" + tmp.resolve("host.db"));
         runner().withBean(DataSource.class, () -> sqlite).run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("registry.sqlite.path");
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("registry.sqlite.path")
+                    .hasStackTraceContaining("the data source is a SQLite database");
         });
+    }
+
+    @Test
+    void a_data_source_that_fails_for_another_reason_fails_the_start_with_that_reason_not_the_sqlite_advice() {
+        HikariDataSource withoutUrl = new HikariDataSource(); // HikariCP: "jdbcUrl is required" on first use
+        runner().withBean(DataSource.class, () -> withoutUrl).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("jdbcUrl is required");
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("jdbcUrl is required")
+                    .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("registry.sqlite.path"));
+        });
+    }
+
+    private static String stackTrace(Throwable failure) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
     }
 
     @Test

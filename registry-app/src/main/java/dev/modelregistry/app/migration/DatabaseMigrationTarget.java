@@ -7,6 +7,8 @@ import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.SchemaUpgradeRequiredException;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.UnitOfWork;
+import dev.modelregistry.app.RegistrySettings;
+import dev.modelregistry.persistence.DatabaseOptions;
 import dev.modelregistry.persistence.RegistryDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,13 +70,20 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
 
     /** Imports into a database server instead of the SQLite file. */
     public static MigrationTargets jdbc(String url, String user, String password) {
+        return jdbc(url, user, password, RegistrySettings.defaults());
+    }
+
+    /** As {@link #jdbc(String, String, String)}, in the settings' schema with their changelog tables. */
+    public static MigrationTargets jdbc(String url, String user, String password, RegistrySettings settings) {
+        DatabaseOptions options = settings.databaseOptions();
         return new MigrationTargets() {
             @Override
             public Optional<MigrationTarget> openExisting(MigrationRequest request) {
                 // An outdated server schema (SchemaUpgradeRequiredException) cannot be looked at as the upgrade
                 // would leave it, so the dry run and the real run alike stop and ask for `registry db upgrade`.
                 try {
-                    return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openJdbcReadOnly(url, user, password)));
+                    return Optional.of(new DatabaseMigrationTarget(RegistryDatabase.openJdbcReadOnly(url, user, password,
+                            options)));
                 } catch (NoRegistrySchemaException noSchemaYet) { // the real run creates the schema first
                     return Optional.empty();
                 }
@@ -82,7 +91,7 @@ public final class DatabaseMigrationTarget implements MigrationTarget {
 
             @Override
             public MigrationTarget openForImport(MigrationRequest request) {
-                return new DatabaseMigrationTarget(RegistryDatabase.openJdbc(url, user, password));
+                return new DatabaseMigrationTarget(RegistryDatabase.openJdbc(url, user, password, options));
             }
         };
     }

@@ -9,6 +9,7 @@ import dev.modelregistry.app.ActivationEvent;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.app.RegistrySettings;
+import dev.modelregistry.domain.ReadOnlyRegistryException;
 import dev.modelregistry.domain.SchemaUpgradeRequiredException;
 import dev.modelregistry.persistence.SchemaStatus;
 import dev.modelregistry.persistence.schema.ChangelogTables;
@@ -106,6 +107,27 @@ class HostDataSourceTest {
                 .doesNotContain("databasechangelog", "databasechangeloglock");
         assertThat(count("SELECT count(*) FROM " + schemaA + ".versions")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM " + schemaB + ".versions")).isEqualTo(2);
+    }
+
+    @Test
+    void readOnlyOpeningByUrlReadsTheRegistryInItsSchemaWithItsChangelogTablesAndCreatesNoSchema() throws SQLException {
+        String id;
+        try (ModelRegistry b = ModelRegistryJdbc.open(host, inB())) {
+            id = b.registerModel(Registrations.of("pump_b", 0.8));
+        }
+        try (ModelRegistry reader = ModelRegistryJdbc.openReadOnly(SERVER, USER, PASSWORD, inB())) {
+            assertThat(reader.getActiveModelVersion("pump_b", "telemanom")).contains(id);
+            assertThat(reader.getRegistryStats().location()).contains("(schema " + schemaB + ")");
+            assertThatThrownBy(() -> reader.registerModel(Registrations.of("pump_c", 0.8)))
+                    .isInstanceOf(ReadOnlyRegistryException.class);
+        }
+        // the changelog tables are the settings': with Liquibase's defaults the schema has no history
+        assertThatThrownBy(() -> ModelRegistryJdbc.openReadOnly(SERVER, USER, PASSWORD,
+                RegistrySettings.builder().schema(schemaB).build()))
+                .isInstanceOf(SchemaUpgradeRequiredException.class);
+        assertThatThrownBy(() -> ModelRegistryJdbc.openReadOnly(SERVER, USER, PASSWORD, inA()))
+                .isInstanceOf(SchemaUpgradeRequiredException.class).hasMessageContaining(schemaA);
+        assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + schemaA + "'")).isZero();
     }
 
     @Test

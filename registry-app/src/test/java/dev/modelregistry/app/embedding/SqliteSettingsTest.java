@@ -7,6 +7,7 @@ import dev.modelregistry.app.ActiveVersionCache;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistrySQLite;
 import dev.modelregistry.app.RegistrySettings;
+import dev.modelregistry.domain.ReadOnlyRegistryException;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.SchemaUpgradeRequiredException;
 import dev.modelregistry.domain.scoring.ScoringWeights;
@@ -81,10 +82,7 @@ class SqliteSettingsTest {
 
     @Test
     void withUpgradesOffAnOlderSchemaIsRefusedNamingThePendingChangesetsAndTheCommand() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("old"));
-        SQLiteDataSource file = new SQLiteDataSource();
-        file.setUrl(RegistryDatabase.sqliteUrl(dir.resolve(RegistryDatabase.SQLITE_FILE_NAME)));
-        SchemaMigrator.update(file, "changelog/releases/1.0.xml");
+        Path dir = releaseOneZero("old");
         long sizeBefore = Files.size(dir.resolve(RegistryDatabase.SQLITE_FILE_NAME));
 
         assertThatThrownBy(() -> ModelRegistrySQLite.open(dir, RegistrySettings.builder().upgradeSchemaOnOpen(false).build()))
@@ -120,6 +118,47 @@ class SqliteSettingsTest {
     }
 
     @Test
+    void readOnlyOpeningTakesTheSettingsAndAnswersThroughTheInProcessCache() {
+        Path dir = tmp.resolve("read-only");
+        String id;
+        try (ModelRegistry writer = ModelRegistrySQLite.open(dir)) {
+            id = writer.registerModel(Registrations.of("s1", 0.8));
+        }
+        try (ModelRegistry reader = ModelRegistrySQLite.openReadOnly(dir, RegistrySettings.builder()
+                .activeVersionCache(ActiveVersionCache.IN_PROCESS).scoringWeights(new ScoringWeights(1.0, 0.0, 0.01, 0.1))
+                .build())) {
+            assertThat(reader.getActiveModelVersion("s1", "telemanom")).contains(id);
+            assertThat(reader.getActiveModelVersion("s1", "telemanom")).as("answered again, from the cache").contains(id);
+            assertThatThrownBy(() -> reader.registerModel(Registrations.of("s1", 0.9)))
+                    .isInstanceOf(ReadOnlyRegistryException.class);
+        }
+    }
+
+    @Test
+    void readOnlyOpeningNeverUpgradesEvenWithUpgradesOnOpenOn() throws Exception {
+        Path dir = releaseOneZero("old-read-only");
+        long sizeBefore = Files.size(dir.resolve(RegistryDatabase.SQLITE_FILE_NAME));
+
+        assertThatThrownBy(() -> ModelRegistrySQLite.openReadOnly(dir, RegistrySettings.builder().upgradeSchemaOnOpen(true)
+                .build()))
+                .isInstanceOf(SchemaUpgradeRequiredException.class).hasMessageContaining("changeset(s) pending");
+        assertThat(Files.size(dir.resolve(RegistryDatabase.SQLITE_FILE_NAME))).isEqualTo(sizeBefore);
+    }
+
+    @Test
+    void readOnlyOpeningRefusesASchemaOrChangelogTablesForASqliteRegistry() {
+        Path dir = tmp.resolve("read-only-refused");
+        ModelRegistrySQLite.open(dir).close();
+
+        assertThatThrownBy(() -> ModelRegistrySQLite.openReadOnly(dir, RegistrySettings.builder().schema("model_registry")
+                .build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PostgreSQL only");
+        assertThatThrownBy(() -> ModelRegistrySQLite.openReadOnly(dir, RegistrySettings.builder()
+                .changelogTable("registry_log").changelogLockTable("registry_log_lock").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PostgreSQL only");
+    }
+
+    @Test
     void aPythonWrittenFileIsAdoptedWithItsNaiveTimestampsReadInTheGivenZone() throws Exception {
         Path utc = copyOfThePythonFixture("utc");
         Path plusFive = copyOfThePythonFixture("plus-five");
@@ -149,5 +188,14 @@ class SqliteSettingsTest {
             }
         }
         return target;
+    }
+
+    /** A registry folder {@code name} whose file has the schema of release 1.0 only. */
+    private Path releaseOneZero(String name) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        SQLiteDataSource file = new SQLiteDataSource();
+        file.setUrl(RegistryDatabase.sqliteUrl(dir.resolve(RegistryDatabase.SQLITE_FILE_NAME)));
+        SchemaMigrator.update(file, "changelog/releases/1.0.xml");
+        return dir;
     }
 }

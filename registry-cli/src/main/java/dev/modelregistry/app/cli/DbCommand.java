@@ -36,7 +36,8 @@ final class DbCommand implements Runnable {
 
     static SchemaStatus status(RegistryOptions registry) {
         return registry.server()
-                ? RegistryDatabase.schemaStatus(registry.server.jdbcUrl, registry.server.user, registry.server.password)
+                ? RegistryDatabase.schemaStatus(registry.server.jdbcUrl, registry.server.user, registry.server.password,
+                        registry.settings().databaseOptions())
                 : RegistryDatabase.schemaStatus(registry.registry);
     }
 
@@ -54,6 +55,7 @@ final class DbCommand implements Runnable {
 
         @Override
         public Integer call() {
+            registry.settings(); // the placement options are checked before anything is read
             // SQLite: one read-only pass gives the schema status and the Python-adoption facts
             AdoptionStatus adoption = registry.server() ? null : RegistryDatabase.status(registry.registry);
             if (adoption != null && !adoption.exists()) {
@@ -146,6 +148,7 @@ final class DbCommand implements Runnable {
 
         @Override
         public Integer call() {
+            registry.settings(); // the placement options are checked before anything is written
             ZoneId legacyZone = legacyZone();
             boolean existed = registry.server() || Files.isRegularFile(registry.databaseFile());
             Set<String> before = new HashSet<>();

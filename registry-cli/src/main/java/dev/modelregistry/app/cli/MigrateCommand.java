@@ -60,13 +60,15 @@ final class MigrateCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
+        server.settings(spec.commandLine()); // the placement options are checked before anything is read
         Path root = modelsRoot != null ? modelsRoot : LegacyRegistryReader.defaultModelsRoot(oldPath);
         ZoneId zone = legacyZone != null ? legacyZone : ZoneId.systemDefault();
         MigrationRequest request = new MigrationRequest(oldPath, newPath, root, zone, dryRun, skipInvalid);
         MigrationListener listener = ConsoleProgress.onTerminal() ? new ConsoleProgress(err())
                 : new ProgressLines(err(), "migrate", "reading", Clock.systemUTC(), ProgressLines.DEFAULT_INTERVAL);
         LegacyMigration migration = new LegacyMigration(
-                server.given() ? DatabaseMigrationTarget.jdbc(server.jdbcUrl, server.user, server.password) : DatabaseMigrationTarget.sqlite(),
+                server.given() ? DatabaseMigrationTarget.jdbc(server.jdbcUrl, server.user, server.password,
+                        server.settings(spec.commandLine())) : DatabaseMigrationTarget.sqlite(),
                 Clock.systemDefaultZone(), listener);
         MigrationReport report = migration.migrate(request);
         if (listener instanceof ConsoleProgress progress) {

@@ -3,13 +3,16 @@ package dev.modelregistry.app.cli;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistryJdbc;
 import dev.modelregistry.app.ModelRegistrySQLite;
+import dev.modelregistry.app.RegistrySettings;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.persistence.RegistryDatabase;
 import dev.modelregistry.persistence.Redaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the registry is: a SQLite registry folder (default) or a database server by JDBC URL. */
 final class RegistryOptions {
@@ -22,6 +25,9 @@ final class RegistryOptions {
 
     @Mixin
     ServerOptions server;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     boolean server() {
         return server.given();
@@ -48,18 +54,19 @@ final class RegistryOptions {
     /** The database itself, read-only, for commands that read whole aggregates (export). */
     RegistryDatabase openDatabaseForReading() {
         if (server()) {
-            return RegistryDatabase.openJdbcReadOnly(server.jdbcUrl, server.user, server.password);
+            return RegistryDatabase.openJdbcReadOnly(server.jdbcUrl, server.user, server.password,
+                    settings().databaseOptions());
         }
         if (!Files.isRegularFile(databaseFile())) {
             throw notFound();
         }
-        return RegistryDatabase.openSqliteReadOnly(registry);
+        return RegistryDatabase.openSqliteReadOnly(registry, settings().databaseOptions());
     }
 
     /** The database itself, created or upgraded, for commands that write whole aggregates (import). */
     RegistryDatabase openDatabase() {
-        return server() ? RegistryDatabase.openJdbc(server.jdbcUrl, server.user, server.password)
-                : RegistryDatabase.openSqlite(registry);
+        return server() ? RegistryDatabase.openJdbc(server.jdbcUrl, server.user, server.password, settings().databaseOptions())
+                : RegistryDatabase.openSqlite(registry, settings().databaseOptions());
     }
 
     private void requireExisting() {
@@ -74,12 +81,12 @@ final class RegistryOptions {
      */
     ModelRegistry openForReading() {
         if (server()) {
-            return ModelRegistryJdbc.openReadOnly(server.jdbcUrl, server.user, server.password);
+            return ModelRegistryJdbc.openReadOnly(server.jdbcUrl, server.user, server.password, settings());
         }
         if (!Files.isRegularFile(databaseFile())) {
             throw notFound();
         }
-        return ModelRegistrySQLite.openReadOnly(registry);
+        return ModelRegistrySQLite.openReadOnly(registry, settings());
     }
 
     private RegistryNotFoundException notFound() {
@@ -98,6 +105,12 @@ final class RegistryOptions {
 
     /** Opens the registry, creating or upgrading its database. */
     ModelRegistry open() {
-        return server() ? ModelRegistryJdbc.open(server.jdbcUrl, server.user, server.password) : ModelRegistrySQLite.open(registry);
+        return server() ? ModelRegistryJdbc.open(server.jdbcUrl, server.user, server.password, settings())
+                : ModelRegistrySQLite.open(registry, settings());
+    }
+
+    /** The registry's settings from the server options ({@link ServerOptions#settings}). */
+    RegistrySettings settings() {
+        return server.settings(command.commandLine());
     }
 }

@@ -107,6 +107,76 @@ class PostgresEndToEndTest {
     }
 
     @Test
+    void dbUpgradeAndStatusAndTheReadCommandsWorkInTheSchemaAndChangelogTablesTheOptionsName() throws Exception {
+        String own = schema + "_own";
+        String[] placement = {"--schema", own, "--changelog-table", "registry_log", "--changelog-lock-table", "registry_log_lock"};
+        try {
+            CliRun before = CliRun.registry(server(with("db", "status", placement)));
+            assertThat(before.exitCode()).as(before.toString()).isZero();
+            assertThat(before.out()).contains("(schema " + own + ")").contains("(empty database)");
+
+            CliRun upgrade = CliRun.registry(server(with("db", "upgrade", placement)));
+            assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+            assertThat(upgrade.out()).contains("(schema " + own + ")").contains("Applied ");
+
+            CliRun status = CliRun.registry(server(with("db", "status", placement)));
+            assertThat(status.exitCode()).as(status.toString()).isZero();
+            assertThat(status.out()).contains("Schema    current");
+
+            CliRun withDefaultTables = CliRun.registry(server("db", "status", "--schema", own));
+            assertThat(withDefaultTables.out()).as("Liquibase's default tables hold no history there")
+                    .doesNotContain("Schema    current");
+
+            CliRun stats = CliRun.registry(server(with("stats", placement)));
+            assertThat(stats.exitCode()).as(stats.toString()).isZero();
+            assertThat(count("select count(*) from " + own + ".registry_log")).isPositive();
+            assertThat(count("select count(*) from information_schema.tables where table_schema = '" + schema
+                    + "' and table_name = 'models'")).as("nothing in the URL's schema").isZero();
+        } finally {
+            execute("drop schema if exists " + own + " cascade");
+        }
+    }
+
+    @Test
+    void aPlacementOptionTheRegistryRefusesOrWithoutAServerIsAUsageErrorNamingTheOption() {
+        CliRun badTable = CliRun.registry(server("db", "upgrade", "--changelog-table", "models"));
+        assertThat(badTable.exitCode()).as(badTable.toString()).isEqualTo(RegistryCli.USAGE);
+        assertThat(badTable.err()).contains("--changelog-table").contains("'models' is one of the registry's own tables");
+
+        CliRun badSchema = CliRun.registry(server("db", "status", "--schema", "x; drop table models"));
+        assertThat(badSchema.exitCode()).as(badSchema.toString()).isEqualTo(RegistryCli.USAGE);
+        assertThat(badSchema.err()).contains("--schema");
+
+        CliRun sqlite = CliRun.registry("db", "upgrade", "--registry", tmp.resolve("registry").toString(), "--schema", "x");
+        assertThat(sqlite.exitCode()).as(sqlite.toString()).isEqualTo(RegistryCli.USAGE);
+        assertThat(sqlite.err()).contains("--schema applies to a database server (--jdbc-url) only");
+        assertThat(tmp.resolve("registry")).doesNotExist();
+    }
+
+    private static String[] with(String command, String[] options) {
+        return with(new String[] {command}, options);
+    }
+
+    private static String[] with(String command, String subcommand, String[] options) {
+        return with(new String[] {command, subcommand}, options);
+    }
+
+    private static String[] with(String[] words, String[] options) {
+        String[] all = java.util.Arrays.copyOf(words, words.length + options.length);
+        System.arraycopy(options, 0, all, words.length, options.length);
+        return all;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Test
     void theApiRegistersAndPromotesOnPostgresql() {
         try (ModelRegistry registry = ModelRegistryJdbc.open(url, USER, PASSWORD, ScoringWeights.DEFAULTS, tmp)) {
             String first = registry.registerModel(registration(0.05));
