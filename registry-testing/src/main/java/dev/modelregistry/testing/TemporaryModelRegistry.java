@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  *
  * Artifacts: {@code deleteArtifacts} removes files only inside {@link #artifactRoot(ModelRegistry)}
  * (the temporary folder's {@code artifacts/}), so a test never deletes the host's files.
+ * {@link #inMemory()} is the same registry held in memory (a RAM file system).
  */
 public final class TemporaryModelRegistry {
 
@@ -46,9 +47,44 @@ public final class TemporaryModelRegistry {
      * the artifact root, which is always this registry's own {@code artifacts/} folder.
      */
     public static ModelRegistry create(RegistrySettings settings) {
+        return createIn(null, settings);
+    }
+
+    /**
+     * A new empty registry held in memory: the same adapter as {@link #create()} (the same
+     * SQLite file format, WAL, locks and concurrency; nothing is emulated), in a folder on the
+     * operating system's RAM file system ({@value #RAM_FILE_SYSTEM}, Linux), so no write waits
+     * for a disk and {@link ModelRegistry#close()} gives the memory back. Where there is no RAM
+     * file system it is {@link #create()}'s temporary folder: the same registry, on disk.
+     */
+    public static ModelRegistry inMemory() {
+        return inMemory(RegistrySettings.defaults());
+    }
+
+    /** As {@link #inMemory()}, opened with {@code settings} (the artifact root as in {@link #create(RegistrySettings)}). */
+    public static ModelRegistry inMemory(RegistrySettings settings) {
+        return createIn(ramFileSystem(), settings);
+    }
+
+    /** Whether {@link #inMemory()} registries live in memory here (false: in the temporary folder, on disk). */
+    public static boolean inMemoryAvailable() {
+        return ramFileSystem() != null;
+    }
+
+    /** Linux's RAM file system, shared by every process and emptied at reboot. */
+    static final String RAM_FILE_SYSTEM = "/dev/shm";
+
+    /** The RAM file system when this machine has one that this process can write, else null. */
+    private static Path ramFileSystem() {
+        Path ram = Path.of(RAM_FILE_SYSTEM);
+        return Files.isDirectory(ram) && Files.isWritable(ram) ? ram : null;
+    }
+
+    /** @param parent the folder of the registry's temporary folder; null: the system's temporary folder */
+    private static ModelRegistry createIn(Path parent, RegistrySettings settings) {
         Path folder;
         try {
-            folder = Files.createTempDirectory(PREFIX);
+            folder = parent == null ? Files.createTempDirectory(PREFIX) : Files.createTempDirectory(parent, PREFIX);
             Files.createDirectory(folder.resolve("artifacts"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder for a test registry", e);
