@@ -47,20 +47,22 @@ final class RegistryOptions {
      * never silently created.
      */
     ModelRegistry openExisting() {
+        settings(); // a wrong placement option is a usage error before the folder is looked at
         requireExisting();
         return open();
     }
 
     /** The database itself, read-only, for commands that read whole aggregates (export). */
     RegistryDatabase openDatabaseForReading() {
+        RegistrySettings settings = settings();
         if (server()) {
             return RegistryDatabase.openJdbcReadOnly(server.jdbcUrl, server.user, server.password,
-                    settings().databaseOptions());
+                    settings.databaseOptions());
         }
         if (!Files.isRegularFile(databaseFile())) {
             throw notFound();
         }
-        return RegistryDatabase.openSqliteReadOnly(registry, settings().databaseOptions());
+        return RegistryDatabase.openSqliteReadOnly(registry, settings.databaseOptions());
     }
 
     /** The database itself, created or upgraded, for commands that write whole aggregates (import). */
@@ -80,13 +82,14 @@ final class RegistryOptions {
      * or written; a read-only file or folder can be read.
      */
     ModelRegistry openForReading() {
+        RegistrySettings settings = settings();
         if (server()) {
-            return ModelRegistryJdbc.openReadOnly(server.jdbcUrl, server.user, server.password, settings());
+            return ModelRegistryJdbc.openReadOnly(server.jdbcUrl, server.user, server.password, settings);
         }
         if (!Files.isRegularFile(databaseFile())) {
             throw notFound();
         }
-        return ModelRegistrySQLite.openReadOnly(registry, settings());
+        return ModelRegistrySQLite.openReadOnly(registry, settings);
     }
 
     private RegistryNotFoundException notFound() {

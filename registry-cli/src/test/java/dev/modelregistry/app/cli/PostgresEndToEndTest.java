@@ -146,11 +146,23 @@ class PostgresEndToEndTest {
         CliRun badSchema = CliRun.registry(server("db", "status", "--schema", "x; drop table models"));
         assertThat(badSchema.exitCode()).as(badSchema.toString()).isEqualTo(RegistryCli.USAGE);
         assertThat(badSchema.err()).contains("--schema");
+    }
 
-        CliRun sqlite = CliRun.registry("db", "upgrade", "--registry", tmp.resolve("registry").toString(), "--schema", "x");
-        assertThat(sqlite.exitCode()).as(sqlite.toString()).isEqualTo(RegistryCli.USAGE);
-        assertThat(sqlite.err()).contains("--schema applies to a database server (--jdbc-url) only");
-        assertThat(tmp.resolve("registry")).doesNotExist();
+    @Test
+    void migrateImportsIntoTheSchemaAndChangelogTablesTheOptionsName() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        String own = schema + "_mig";
+        try {
+            CliRun migrate = CliRun.registry(server("migrate", "--old-path", legacy.toString(), "--legacy-timezone", "UTC",
+                    "--schema", own, "--changelog-table", "registry_log", "--changelog-lock-table", "registry_log_lock"));
+            assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+            assertThat(count("select count(*) from " + own + ".versions")).isEqualTo(12);
+            assertThat(count("select count(*) from " + own + ".registry_log")).isPositive();
+            assertThat(count("select count(*) from information_schema.tables where table_schema = '" + schema
+                    + "' and table_name = 'versions'")).as("nothing in the URL's schema").isZero();
+        } finally {
+            execute("drop schema if exists " + own + " cascade");
+        }
     }
 
     private static String[] with(String command, String[] options) {

@@ -53,6 +53,23 @@ class ReadCommandsNeverWriteTest {
     }
 
     @Test
+    void aSchemaOrChangelogTableOptionWithoutAServerIsAUsageErrorAndNothingIsCreated(@TempDir Path tmp) {
+        for (String[] placement : List.of(new String[] {"--schema", "model_registry"},
+                new String[] {"--changelog-table", "registry_log"}, new String[] {"--changelog-lock-table", "registry_lock"})) {
+            for (String[] command : List.of(new String[] {"db", "upgrade"}, new String[] {"db", "status"},
+                    new String[] {"stats"})) {
+                String[] args = java.util.stream.Stream.of(command, placement,
+                        new String[] {"--registry", tmp.resolve("registry").toString()})
+                        .flatMap(java.util.Arrays::stream).toArray(String[]::new);
+                CliRun run = CliRun.registry(args);
+                assertThat(run.exitCode()).as(run.toString()).isEqualTo(RegistryCli.USAGE);
+                assertThat(run.err()).contains(placement[0] + " applies to a database server (--jdbc-url) only");
+            }
+        }
+        assertThat(tmp.resolve("registry")).doesNotExist();
+    }
+
+    @Test
     void aZeroByteDatabaseFileIsNoRegistryForAnyReadCommandAndStaysEmpty() throws IOException {
         Path file = Files.createFile(tmp.resolve("model_registry.db"));
 
