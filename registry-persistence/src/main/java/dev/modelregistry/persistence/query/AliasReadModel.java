@@ -31,11 +31,13 @@ public final class AliasReadModel {
 
     private final ReadConnections connections;
     private final VersionReadModel versions;
+    private final Columns columns;
     private final String namedSql;
 
     AliasReadModel(ReadConnections connections, VersionReadModel versions) {
         this.connections = connections;
         this.versions = versions;
+        this.columns = new Columns(connections);
         this.namedSql = versions.detailsColumns() + NAMED_FROM;
     }
 
@@ -62,8 +64,9 @@ public final class AliasReadModel {
                 }
                 Map<String, String> aliases = new LinkedHashMap<>();
                 do {
-                    if (row.getString(1) != null) {
-                        aliases.put(row.getString(1), row.getString(2));
+                    String alias = columns.text(row, 1);
+                    if (alias != null) {
+                        aliases.put(alias, columns.text(row, 2));
                     }
                 } while (row.next());
                 return Optional.of(Collections.unmodifiableMap(aliases));
