@@ -109,18 +109,16 @@ final class RegistryWrites {
                 model.modelType().value(), versionId, ActivationReason.PROMOTED));
     }
 
+    /** An edit of the version's model (R13): the cache of active versions forgets the model after the commit. */
     void setAlias(String versionId, String alias) {
-        VersionId id = VersionId.of(versionId);
         Alias name = Alias.of(alias);
-        unitOfWork.execute(() -> owner(id).assignAlias(name, id, now()));
+        editVersion(versionId, (model, id, at) -> model.assignAlias(name, id, at));
     }
 
+    /** An edit of the model (R13), as {@link #setAlias}. */
     void removeAlias(String sensorId, String modelType, String alias) {
-        SensorId sensor = SensorId.of(sensorId);
-        ModelType type = ModelType.of(modelType);
         Alias name = Alias.of(alias);
-        unitOfWork.execute(() -> repository.findByPair(sensor, type)
-                .orElseThrow(() -> new ModelNotFoundException(ModelId.of(sensor, type).value())).removeAlias(name, now()));
+        editModel(sensorId, modelType, (model, at) -> model.removeAlias(name, at));
     }
 
     /** An edit of a model's own description or tags. */
