@@ -2,7 +2,11 @@ package dev.modelregistry.app;
 
 import java.time.Instant;
 
-/** One change of a model's active version (R10); {@code versionId} is null when none remained. */
+/**
+ * One history entry (R10): a change of a model's active version ({@code versionId} null when none
+ * remained), or of one of its aliases (R13: {@code alias} set, {@code versionId} the version it
+ * names or named, {@code previousVersionId} the active version, which stays; null otherwise).
+ */
 public record ActivationEntry(int sequenceNo, String versionId, String previousVersionId, String reason,
-                              Double score, Double previousScore, Instant changedAt) {
+                              Double score, Double previousScore, Instant changedAt, String alias) {
 }

@@ -1,6 +1,7 @@
 package dev.modelregistry.app;
 
 import dev.modelregistry.domain.model.ActivationRecord;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelVersion;
@@ -70,6 +71,7 @@ final class Views {
     static ActivationEntry entry(ActivationRecord change) {
         return new ActivationEntry(change.sequenceNo(), change.versionId().map(VersionId::value).orElse(null),
                 change.previousVersionId().map(VersionId::value).orElse(null), change.reason().name(),
-                change.score().orElse(null), change.previousScore().orElse(null), change.changedAt());
+                change.score().orElse(null), change.previousScore().orElse(null), change.changedAt(),
+                change.alias().map(Alias::value).orElse(null));
     }
 }

@@ -2,7 +2,10 @@ package dev.modelregistry.app.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.modelregistry.app.ActivationEntry;
+import dev.modelregistry.app.ActivationEvent;
 import dev.modelregistry.app.ModelRegistration;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelVersionDetails;
@@ -11,6 +14,10 @@ import dev.modelregistry.domain.InvalidIdentifierException;
 import dev.modelregistry.domain.ModelNotFoundException;
 import dev.modelregistry.domain.ReservedAliasException;
 import dev.modelregistry.domain.VersionNotFoundException;
+import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.VersionId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +135,41 @@ abstract class AliasesThroughTheApiContract {
             assertThatThrownBy(() -> registry.listAliases("s2", "transformer")).isInstanceOf(ModelNotFoundException.class);
             assertThat(registry.getVersionByAlias("s2", "transformer", "challenger")).isEmpty();
             assertThat(registry.listAliases("s1", "transformer")).isEmpty();
+        }
+    }
+
+    @Test
+    void everyAliasChangeIsInTheHistoryAndTheChangeFeedBesideTheActiveVersion() {
+        try (ModelRegistry registry = open()) {
+            String active = registry.registerModel(registration("s1", 0.01));
+            String other = registry.registerModel(registration("s1", 0.05));
+            registry.setAlias(other, "challenger");
+            registry.setAlias(active, "challenger");
+            registry.setAlias(active, "challenger");
+            registry.setAlias(other, "shadow");
+            registry.removeAlias("s1", "transformer", "challenger");
+            registry.deleteVersion(other, false, false);
+
+            List<ActivationEntry> history = registry.getActivationHistory("s1", "transformer");
+            assertThat(history).extracting(ActivationEntry::reason, ActivationEntry::alias, ActivationEntry::versionId,
+                    ActivationEntry::previousVersionId).containsExactly(
+                    tuple("REGISTERED", null, active, null),
+                    tuple("ALIAS_SET", "challenger", other, active),
+                    tuple("ALIAS_SET", "challenger", active, active),
+                    tuple("ALIAS_SET", "shadow", other, active),
+                    tuple("ALIAS_REMOVED", "challenger", active, active),
+                    tuple("ALIAS_REMOVED_WITH_VERSION", "shadow", other, active));
+            assertThat(history).extracting(ActivationEntry::sequenceNo).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(registry.getActiveVersionAt("s1", "transformer", Instant.now()).versionId())
+                    .map(VersionId::value).contains(active);
+
+            List<ActivationEvent> feed = registry.activationChangesSince(0, 100);
+            assertThat(feed).extracting(ActivationEvent::reason, ActivationEvent::alias).containsExactly(
+                    tuple(ActivationReason.REGISTERED, null), tuple(ActivationReason.ALIAS_SET, "challenger"),
+                    tuple(ActivationReason.ALIAS_SET, "challenger"), tuple(ActivationReason.ALIAS_SET, "shadow"),
+                    tuple(ActivationReason.ALIAS_REMOVED, "challenger"),
+                    tuple(ActivationReason.ALIAS_REMOVED_WITH_VERSION, "shadow"));
+            assertThat(feed).allSatisfy(event -> assertThat(event.sensorId()).isEqualTo("s1"));
         }
     }
 

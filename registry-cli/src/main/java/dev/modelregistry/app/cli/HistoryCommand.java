@@ -77,7 +77,7 @@ final class HistoryCommand extends RegistryCommand {
             Table table = Table.of("#", "changed at (UTC)", "version", "previous", "reason", "score", "previous score")
                     .right(0, 5, 6);
             history.forEach(e -> table.row(e.sequenceNo(), Formats.table(e.changedAt()), e.versionId(), e.previousVersionId(),
-                    e.reason(), Formats.score(e.score()), Formats.score(e.previousScore())));
+                    reason(e.reason(), e.alias()), Formats.score(e.score()), Formats.score(e.previousScore())));
             table.print(out());
             return RegistryCli.OK;
         }
@@ -125,7 +125,13 @@ final class HistoryCommand extends RegistryCommand {
     private static String line(ActivationEvent change) {
         return "#" + change.cursor() + "  " + Formats.table(change.at()) + "  " + change.modelId()
                 + "  " + (change.previousVersionId() == null ? "-" : change.previousVersionId()) + " -> "
-                + (change.versionId() == null ? "none" : change.versionId()) + "  " + change.reason();
+                + (change.versionId() == null ? "none" : change.versionId()) + "  "
+                + reason(change.reason().name(), change.alias());
+    }
+
+    /** The reason, and for an alias entry its alias ({@code ALIAS_SET challenger}). */
+    private static String reason(String reason, String alias) {
+        return alias == null ? reason : reason + " " + alias;
     }
 
     private void printActiveAt(String modelId, ActiveVersionAt answer) {

@@ -116,6 +116,7 @@ final class JsonViews {
         json.put("previous_version_id", change.previousVersionId());
         json.put("reason", change.reason().name());
         json.put("changed_at", Formats.iso(change.at()));
+        json.put("alias", change.alias());
         return json;
     }
 
@@ -128,6 +129,7 @@ final class JsonViews {
         json.put("score", entry.score());
         json.put("previous_score", entry.previousScore());
         json.put("changed_at", Formats.iso(entry.changedAt()));
+        json.put("alias", entry.alias());
         return json;
     }
 }

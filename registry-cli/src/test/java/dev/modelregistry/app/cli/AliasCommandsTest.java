@@ -53,6 +53,12 @@ class AliasCommandsTest {
         CliRun again = registryAt(dir, "alias", "set", active, "challenger", "--json");
         assertThat(again.out()).contains("\"alias\" : \"challenger\"").contains("\"version_id\" : \"" + active + "\"")
                 .contains("\"previous_version_id\" : \"" + active + "\"").contains("\"changed\" : false");
+
+        CliRun history = registryAt(dir, "history", "--sensor", "pump 7", "--type", "transformer");
+        // the set and the move; setting it again on the version it names records nothing
+        assertThat(history.out().lines().filter(line -> line.contains("ALIAS_SET challenger")).count()).isEqualTo(2);
+        assertThat(registryAt(dir, "history", "--sensor", "pump 7", "--type", "transformer", "--json").out())
+                .contains("\"reason\" : \"ALIAS_SET\"").contains("\"alias\" : \"challenger\"");
     }
 
     @Test

@@ -16,9 +16,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One change of a model's active version (R10): which version became active (none when the
- * last version was deleted), which one it replaced, why, both scores and when. Entries are
- * numbered per model in the order they happened and never change.
+ * One entry of a model's history (R10): for a change of its active version, which version
+ * became active (none when the last version was deleted), which one it replaced, why, both
+ * scores and when. An alias entry (R13; {@link ActivationReason#changesActiveVersion()} false)
+ * names its alias, the version the alias named then (set: now names; removed: named until then)
+ * with its score, and as the previous version the one that stayed active. Entries are numbered
+ * per model in the order they happened and never change.
  */
 @Entity
 @Table(name = "activation_history")
@@ -55,6 +58,10 @@ public class ActivationChange implements ActivationRecord {
     @Column(name = "changed_at", nullable = false, updatable = false)
     private Instant changedAt;
 
+    /** The alias of an alias entry (R13); null for every other entry. */
+    @Column(name = "alias", updatable = false)
+    private String alias;
+
     /** For JPA only. */
     protected ActivationChange() {
     }
@@ -70,6 +77,13 @@ public class ActivationChange implements ActivationRecord {
         this.previousScore = previousScore;
         this.reason = reason;
         this.changedAt = changedAt;
+    }
+
+    /** An alias entry (R13): {@code alias}, the version it names or named, and the active version, which stays. */
+    ActivationChange(Model model, int sequenceNo, Alias alias, ModelVersion version, String activeVersionId,
+                     Double activeScore, ActivationReason reason, Instant changedAt) {
+        this(model, sequenceNo, version, activeVersionId, activeScore, reason, changedAt);
+        this.alias = alias.value();
     }
 
     /** An entry restored as recorded (from an export); its versions may since have been deleted. */
@@ -118,6 +132,11 @@ public class ActivationChange implements ActivationRecord {
     @Override
     public Instant changedAt() {
         return changedAt;
+    }
+
+    @Override
+    public Optional<Alias> alias() {
+        return Optional.ofNullable(alias).map(Alias::new);
     }
 
     @Override

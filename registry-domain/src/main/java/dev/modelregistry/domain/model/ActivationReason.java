@@ -1,15 +1,41 @@
 package dev.modelregistry.domain.model;
 
-/** Why a model's active version changed (R10). */
+/**
+ * What a model's history entry records (R10): a change of its active version, or an event that
+ * left the active version as it was ({@link #changesActiveVersion()} false: an alias set, moved or
+ * removed, R13). Whoever reads a history to tell which version was active
+ * ({@link ActivationRecord#activeAt}, restore) skips the latter.
+ */
 public enum ActivationReason {
     /** A newly registered version won (or was the first). */
-    REGISTERED,
+    REGISTERED(true),
     /** Someone promoted a version by hand. */
-    PROMOTED,
+    PROMOTED(true),
     /** The active version was deleted and the best remaining one took over. */
-    REELECTED,
+    REELECTED(true),
     /** The active version was taken over from a legacy registry. */
-    MIGRATED,
+    MIGRATED(true),
     /** The model's last version was deleted (forced): no version is active any more. */
-    LAST_VERSION_DELETED
+    LAST_VERSION_DELETED(true),
+    /** The entry's alias now names the entry's version (set, or moved from the version it named before). */
+    ALIAS_SET(false),
+    /** The entry's alias, which named the entry's version, was removed by hand. */
+    ALIAS_REMOVED(false),
+    /** The entry's alias went with the version it named (the entry's version), which was deleted. */
+    ALIAS_REMOVED_WITH_VERSION(false);
+
+    private final boolean changesActiveVersion;
+
+    ActivationReason(boolean changesActiveVersion) {
+        this.changesActiveVersion = changesActiveVersion;
+    }
+
+    /**
+     * Whether an entry of this reason made its version the active one (or left none); false for
+     * an entry recording an event beside the active version, whose {@code previousVersionId}
+     * names the version active at the time, which stays active.
+     */
+    public boolean changesActiveVersion() {
+        return changesActiveVersion;
+    }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One recorded change of a model's active version, as the history holds it (R10): the
- * aggregate's {@link ActivationChange}, or a row a read model fetched. The rule that reads a
- * history ({@link #inForceAt}, {@link #activeAt}) lives here once, for both.
+ * One entry of a model's history, as the history holds it (R10): the aggregate's
+ * {@link ActivationChange}, or a row a read model fetched. Most entries change the active
+ * version; those whose {@link ActivationReason#changesActiveVersion()} is false record an event
+ * beside it (an alias change, R13) and are skipped by the rules that read which version was
+ * active. Those rules ({@link #inForceAt}, {@link #activeAt}) live here once, for both.
  */
 public interface ActivationRecord {
 
@@ -26,14 +28,22 @@ public interface ActivationRecord {
 
     Instant changedAt();
 
-    /** The entry of {@code history} (oldest first) in force at {@code instant}: the last change made at or before it. */
+    /** The alias an alias entry set or removed (R13); empty for every other entry. */
+    Optional<Alias> alias();
+
+    /**
+     * The entry of {@code history} (oldest first) in force at {@code instant}: the last change of
+     * the active version made at or before it.
+     */
     static <T extends ActivationRecord> Optional<T> inForceAt(List<T> history, Instant instant) {
         T inForce = null;
         for (T change : history) {
             if (change.changedAt().isAfter(instant)) {
                 break;
             }
-            inForce = change;
+            if (change.reason().changesActiveVersion()) {
+                inForce = change;
+            }
         }
         return Optional.ofNullable(inForce);
     }
@@ -41,12 +51,14 @@ public interface ActivationRecord {
     /**
      * Which version was active at {@code instant} according to {@code history} (oldest first): a
      * version, none, or unknown when the instant lies before a history taken over from a
-     * registry that kept none (its first entry is not a registration).
+     * registry that kept none (its first change is not a registration).
      */
     static ActiveVersionAt activeAt(List<? extends ActivationRecord> history, Instant instant) {
         Optional<? extends ActivationRecord> inForce = inForceAt(history, instant);
-        if (inForce.isEmpty() && !history.isEmpty() && history.get(0).reason() != ActivationReason.REGISTERED) {
-            return ActiveVersionAt.unknownBeforeMigration(history.get(0).changedAt());
+        Optional<? extends ActivationRecord> first = history.stream()
+                .filter(entry -> entry.reason().changesActiveVersion()).findFirst();
+        if (inForce.isEmpty() && first.isPresent() && first.get().reason() != ActivationReason.REGISTERED) {
+            return ActiveVersionAt.unknownBeforeMigration(first.get().changedAt());
         }
         return ActiveVersionAt.of(inForce.flatMap(ActivationRecord::versionId));
     }

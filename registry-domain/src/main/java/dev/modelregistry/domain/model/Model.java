@@ -72,9 +72,14 @@ import java.util.TreeMap;
  *   <li>Every alias names exactly one existing version of this model, or nothing (R13): setting
  *       it on a version of another model or on an unknown version is refused, moving it to
  *       another version is one change, deleting a version removes its aliases, and a cleanup
- *       keeps every aliased version. The reserved {@link Alias#ACTIVE} is never stored: it always
+ *       keeps every aliased version. Every alias change is a history entry beside the active
+ *       version (ALIAS_SET, ALIAS_REMOVED, ALIAS_REMOVED_WITH_VERSION), so replaying the history's
+ *       alias entries yields the aliases ({@link AliasReplay}). The reserved {@link Alias#ACTIVE} is never stored: it always
  *       names the active version, and setting or removing it is refused.</li>
- *   <li>Every change of the active version is appended to the history, numbered in order (R10).
+ *   <li>Every change of the active version is appended to the history, numbered in order (R10);
+ *       entries that change nothing ({@link ActivationReason#changesActiveVersion()} false, the
+ *       alias entries) may stand between the changes, and replaying the changes alone yields the
+ *       active version.
  *       A history that begins with anything but {@code REGISTERED} was taken over from a registry
  *       that kept none: before its first entry, the active version is unknown.</li>
  *   <li>Descriptions and tags (of the model and of its versions) are edited only here
@@ -311,12 +316,13 @@ public class Model {
         if (wasActive && !force) {
             throw new ActiveVersionDeletionException(versionId.value(), id, versions.size() == 1);
         }
-        remove(List.of(version));
+        List<Alias> named = remove(List.of(version)).getOrDefault(version, List.of());
         if (wasActive && versions.isEmpty()) {
             activate(null, ActivationReason.LAST_VERSION_DELETED, at);
         } else if (wasActive) {
             activate(Reelection.winner(versions).orElseThrow(), ActivationReason.REELECTED, at);
         }
+        named.forEach(alias -> recordAlias(alias, version, ActivationReason.ALIAS_REMOVED_WITH_VERSION, at));
         updatedAt = at;
         return version;
     }
@@ -371,6 +377,7 @@ public class Model {
         if (version.id().value().equals(previous)) {
             return false;
         }
+        recordAlias(alias, version, ActivationReason.ALIAS_SET, at);
         updatedAt = at;
         return true;
     }
@@ -401,12 +408,15 @@ public class Model {
      */
     public VersionId removeAlias(Alias alias, Instant at) {
         requireNotReserved(alias);
-        String named = aliases.remove(alias.value());
+        String named = aliases.get(alias.value());
         if (named == null) {
             throw new AliasNotFoundException(id, alias.value());
         }
+        ModelVersion version = version(new VersionId(named));
+        aliases.remove(alias.value());
+        recordAlias(alias, version, ActivationReason.ALIAS_REMOVED, at);
         updatedAt = at;
-        return new VersionId(named);
+        return version.id();
     }
 
     private void requireNotReserved(Alias alias) {
@@ -522,7 +532,19 @@ public class Model {
         }
         versions.forEach(version -> model.requireFlagAgrees(version, activeVersion));
         model.restoreHistory(history, activeVersion);
+        model.restoreAliases();
         return model;
+    }
+
+    /** The aliases the restored history replays to (R13); each must name one of the restored versions. */
+    private void restoreAliases() {
+        AliasReplay.of(history).forEach((alias, version) -> {
+            if (findVersion(version).isEmpty()) {
+                throw inconsistent("its history leaves alias " + alias + " on version " + version
+                        + ", which is not among its versions");
+            }
+            aliases.put(alias.value(), version.value());
+        });
     }
 
     private void requireFlagAgrees(RestoredVersion version, VersionId chosen) {
@@ -534,15 +556,17 @@ public class Model {
 
     private void restoreHistory(List<RestoredActivation> entries, VersionId chosen) {
         RestoredActivation previous = null;
+        RestoredActivation lastChange = null;
         for (RestoredActivation entry : entries) {
             int expected = previous == null ? 1 : previous.sequenceNo() + 1;
             if (entry.sequenceNo() != expected) {
                 throw inconsistent("history entry #" + entry.sequenceNo() + " is out of sequence (expected #" + expected + ")");
             }
             // before the first entry the history is unknown (adopted and migrated registries kept none)
-            if (previous != null && !Objects.equals(entry.previousVersionId(), previous.versionId())) {
-                throw inconsistent("history entry #" + entry.sequenceNo() + " replaces " + entry.previousVersionId()
-                        + " but the version active before it was " + previous.versionId());
+            if (lastChange != null && !Objects.equals(entry.previousVersionId(), lastChange.versionId())) {
+                throw inconsistent("history entry #" + entry.sequenceNo() + (entry.reason().changesActiveVersion()
+                        ? " replaces " : " names as active ") + entry.previousVersionId()
+                        + " but the version active before it was " + lastChange.versionId());
             }
             if (previous != null && entry.changedAt().isBefore(previous.changedAt())) {
                 throw inconsistent("history entry #" + entry.sequenceNo() + " at " + entry.changedAt()
@@ -550,14 +574,17 @@ public class Model {
             }
             history.add(new ActivationChange(this, entry));
             previous = entry;
+            if (entry.reason().changesActiveVersion()) {
+                lastChange = entry;
+            }
         }
-        VersionId last = previous == null ? null : previous.versionId();
+        VersionId last = lastChange == null ? null : lastChange.versionId();
         if (!Objects.equals(last, chosen)) {
-            throw inconsistent(previous == null ? "it has an active version " + chosen + " but no history"
+            throw inconsistent(lastChange == null ? "it has an active version " + chosen + " but no history"
                     : "its history ends with " + last + " but the active version is " + chosen);
         }
         activationCount = entries.size();
-        activeSince = chosen == null ? null : previous.changedAt(); // the last entry names the active version
+        activeSince = chosen == null ? null : lastChange.changedAt(); // the last change names the active version
     }
 
     private InconsistentModelException inconsistent(String reason) {
@@ -571,16 +598,24 @@ public class Model {
         }
     }
 
-    /** Removes the versions with their aliases (R13). */
-    private void remove(List<ModelVersion> removed) {
+    /**
+     * Removes the versions with their aliases (R13); returns the aliases each removed version
+     * carried, by name (the caller records them once the active version is settled).
+     */
+    private Map<ModelVersion, List<Alias>> remove(List<ModelVersion> removed) {
         versions.removeAll(removed);
-        Set<String> ids = new HashSet<>();
-        removed.forEach(version -> ids.add(version.id().value()));
-        List<String> named = aliases.entrySet().stream().filter(alias -> ids.contains(alias.getValue()))
-                .map(Map.Entry::getKey).toList();
-        named.forEach(aliases::remove);
+        Map<ModelVersion, List<Alias>> named = new HashMap<>();
+        for (ModelVersion version : removed) {
+            aliases().forEach((alias, id) -> {
+                if (id.equals(version.id())) {
+                    named.computeIfAbsent(version, key -> new ArrayList<>()).add(alias);
+                    aliases.remove(alias.value());
+                }
+            });
+        }
         bestScore = versions.stream().map(ModelVersion::performanceScore)
                 .max(Comparator.naturalOrder()).orElse(null);
+        return named;
     }
 
     private void activate(ModelVersion version, ActivationReason reason, Instant at) {
@@ -589,6 +624,12 @@ public class Model {
         choose(version, at);
         activationCount++;
         history.add(new ActivationChange(this, activationCount, version, previousId, previousScore, reason, at));
+    }
+
+    /** Appends an alias entry (R13): the active version stays, and is named as the previous one. */
+    private void recordAlias(Alias alias, ModelVersion version, ActivationReason reason, Instant at) {
+        activationCount++;
+        history.add(new ActivationChange(this, activationCount, alias, version, activeVersionId, activeScore, reason, at));
     }
 
     /** The only place the active version is set: its id (the stored choice), its score and since when. */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
@@ -188,14 +189,21 @@ class ModelInvariantProperties {
         assertThat(model.aliases().values()).allSatisfy(id -> assertThat(model.findVersion(id)).isPresent());
         assertThat(model.aliases()).hasSameSizeAs(reference.aliases);
         reference.aliases.forEach((alias, id) -> assertThat(model.versionByAlias(Alias.of(alias))).contains(id));
-        assertThat(model.history()).hasSize(reference.changes);
+        List<ActivationChange> changes = model.history().stream()
+                .filter(entry -> entry.reason().changesActiveVersion()).toList();
+        assertThat(changes).hasSize(reference.changes);
         for (ModelVersion version : model.versions()) {
             assertThat(version.tags().value("stage")).isEqualTo(Optional.ofNullable(reference.stages.get(version.id())));
             assertThat(version.tags().keys()).startsWith("anomaly");
         }
-        if (!model.history().isEmpty()) {
-            assertThat(model.history().get(model.history().size() - 1).versionId().orElse(null)).isEqualTo(reference.active);
+        if (!changes.isEmpty()) {
+            assertThat(changes.get(changes.size() - 1).versionId().orElse(null)).isEqualTo(reference.active);
         }
+        // the history explains every state: replayed, it yields the active version and the aliases
+        assertThat(model.activeAt(Instant.MAX).versionId().orElse(null)).isEqualTo(reference.active);
+        assertThat(AliasReplay.of(model.history())).isEqualTo(model.aliases());
+        assertThat(model.history()).extracting(ActivationChange::sequenceNo)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, model.history().size()).boxed().toList());
     }
 
     private record Entry(VersionId id, double score, int order) {

@@ -487,6 +487,29 @@ public abstract class ModelRepositoryContract {
     }
 
     @Test
+    void aliasChangesAreStoredInTheHistoryWithTheirAliasAndReplayToTheAliases() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = savedModelWithThreeVersions(sensor);
+        tx(() -> repository().findById(modelId).orElseThrow().assignAlias(Alias.of("challenger"), ids.get(1), at(4)));
+        tx(() -> repository().findById(modelId).orElseThrow().assignAlias(Alias.of("shadow"), ids.get(2), at(5)));
+        tx(() -> repository().findById(modelId).orElseThrow().deleteVersion(ids.get(2), false, at(6)));
+
+        tx(() -> {
+            Model model = repository().findById(modelId).orElseThrow();
+            assertThat(model.history()).extracting(ActivationChange::reason, change -> change.alias().map(Alias::value))
+                    .endsWith(org.assertj.core.groups.Tuple.tuple(ActivationReason.ALIAS_SET, java.util.Optional.of("challenger")),
+                            org.assertj.core.groups.Tuple.tuple(ActivationReason.ALIAS_SET, java.util.Optional.of("shadow")),
+                            org.assertj.core.groups.Tuple.tuple(ActivationReason.ALIAS_REMOVED_WITH_VERSION,
+                                    java.util.Optional.of("shadow")));
+            assertThat(AliasReplay.of(model.history())).isEqualTo(model.aliases())
+                    .containsExactly(Map.entry(Alias.of("challenger"), ids.get(1)));
+            assertThat(model.activeVersionAt(at(7))).contains(ids.get(0));
+            return null;
+        });
+    }
+
+    @Test
     void twoModelsCanEachHaveTheSameAlias() {
         String first = freshSensor();
         String second = freshSensor();

@@ -7,9 +7,12 @@ import java.time.Instant;
  * One entry of the change feed: an {@code activation_history} row with its global cursor and the
  * pair of the model it belongs to.
  *
- * @param versionId         the version that became active; null when the model was left without versions
- * @param previousVersionId the version it replaced; null for the first
+ * @param versionId         the version that became active; null when the model was left without
+ *                          versions; for an alias entry the version the alias names or named
+ * @param previousVersionId the version it replaced; null for the first; for an alias entry the
+ *                          active version, which stays
+ * @param alias             the alias of an alias entry (R13); null for every other entry
  */
 public record FeedChange(long cursor, String modelId, String sensorId, String modelType, String versionId,
-                         String previousVersionId, ActivationReason reason, Instant at) {
+                         String previousVersionId, ActivationReason reason, Instant at, String alias) {
 }

@@ -1,6 +1,7 @@
 package dev.modelregistry.persistence.query;
 
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ActivationRecord;
 import dev.modelregistry.domain.model.VersionId;
 import java.time.Instant;
@@ -9,5 +10,5 @@ import java.util.Optional;
 /** One {@code activation_history} row, read as the domain reads a history entry. */
 public record ActivationRow(int sequenceNo, Optional<VersionId> versionId, Optional<VersionId> previousVersionId,
                             ActivationReason reason, Optional<Double> score, Optional<Double> previousScore,
-                            Instant changedAt) implements ActivationRecord {
+                            Instant changedAt, Optional<Alias> alias) implements ActivationRecord {
 }

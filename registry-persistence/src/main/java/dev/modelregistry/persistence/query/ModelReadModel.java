@@ -1,6 +1,7 @@
 package dev.modelregistry.persistence.query;
 
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.ModelOverview;
 import dev.modelregistry.domain.model.ModelType;
@@ -27,7 +28,7 @@ public final class ModelReadModel {
 
     /** Left join: no row means no model, one row without a sequence number a model without history. */
     private static final String HISTORY_SQL = "SELECT h.sequence_no, h.version_id, h.previous_version_id, h.reason,"
-            + " h.score, h.previous_score, h.changed_at FROM models m"
+            + " h.score, h.previous_score, h.changed_at, h.alias FROM models m"
             + " LEFT JOIN activation_history h ON h.model_id = m.model_id"
             + " WHERE m.sensor_id = ? AND m.model_type = ? ORDER BY h.sequence_no";
 
@@ -94,6 +95,6 @@ public final class ModelReadModel {
         return new ActivationRow(row.getInt(1), Optional.ofNullable(row.getString(2)).map(VersionId::new),
                 Optional.ofNullable(row.getString(3)).map(VersionId::new), ActivationReason.valueOf(row.getString(4)),
                 Optional.ofNullable(Columns.nullableDouble(row, 5)), Optional.ofNullable(Columns.nullableDouble(row, 6)),
-                columns.instant(row, 7));
+                columns.instant(row, 7), Optional.ofNullable(columns.text(row, 8)).map(Alias::new));
     }
 }
