@@ -137,6 +137,59 @@ abstract class GroupCommitContract {
     }
 
     @Test
+    void savedRegistrationsWrittenTogetherAtTheBatchsEndStillFailAloneWhenTheDatabaseRefusesOne() throws Exception {
+        String sensor = aSensor();
+        String other = aSensor();
+        VersionId taken = register(other, IDS.nextId(), 0.05, true);
+        Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+        calls.put("saved 1", () -> register(sensor, IDS.nextId(), 0.05, true));
+        calls.put("taken id", () -> register(sensor, taken, 0.01, true)); // refused only when the rows are written
+        calls.put("saved 2", () -> register(other, IDS.nextId(), 0.02, true));
+        calls.put("saved 3", () -> register(sensor, IDS.nextId(), 0.03, true));
+
+        Map<String, Outcome> outcomes = queuedBehindAHeldBatch(() -> register(sensor, IDS.nextId(), 0.08, true), calls);
+
+        assertThat(outcomes.get("taken id").failure()).isInstanceOf(DuplicateVersionException.class)
+                .hasMessageContaining(taken.value());
+        for (String saved : List.of("saved 1", "saved 2", "saved 3")) {
+            assertThat(outcomes.get(saved).failure()).as(saved).isNull();
+        }
+        assertThat(storedVersionIds(sensor)).hasSize(3).doesNotContain(taken.value());
+        assertThat(storedVersionIds(other)).hasSize(2).contains(taken.value());
+        assertThat(activeVersionId(sensor)).isEqualTo(((VersionId) outcomes.get("saved 3").result()).value());
+        assertThat(activeVersionId(other)).isEqualTo(((VersionId) outcomes.get("saved 2").result()).value());
+        assertInvariants();
+    }
+
+    @Test
+    void aPromotionAndADeletionQueuedAfterASavedRegistrationOfTheSameModelSeeTheRegisteredVersion() throws Exception {
+        String sensor = aSensor();
+        VersionId older = register(sensor, IDS.nextId(), 0.08, true);
+        VersionId spare = register(sensor, IDS.nextId(), 0.09, true);
+        VersionId registered = IDS.nextId();
+        Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+        calls.put("register winner", () -> register(sensor, registered, 0.02, true)); // its rows pending
+        calls.put("delete spare", () -> owner(spare).deleteVersion(spare, false, now()).id());
+        calls.put("promote older", () -> {
+            database().unitOfWork().run(() -> owner(older).promote(older, now()));
+            return older;
+        });
+        calls.put("delete registered", () -> owner(registered).deleteVersion(registered, false, now()).id());
+
+        GroupCommitStats before = GroupCommitStats.of(database());
+        Map<String, Outcome> outcomes = queuedBehindAHeldBatch(() -> register(aSensor(), IDS.nextId(), 0.05, true),
+                calls);
+        GroupCommitStats batched = GroupCommitStats.of(database()).since(before);
+
+        outcomes.forEach((call, outcome) -> assertThat(outcome.failure()).as(call).isNull());
+        assertThat(batched.batches()).as("batches: the holder's, then the four queued calls'").isEqualTo(2);
+        assertThat(batched.commits()).as("commits: one per batch").isEqualTo(2);
+        assertThat(storedVersionIds(sensor)).containsExactly(older.value());
+        assertThat(activeVersionId(sensor)).isEqualTo(older.value());
+        assertInvariants();
+    }
+
+    @Test
     void promotionsAndDeletionsShareABatchAndTheDeletionOfAnActiveVersionFailsAlone() throws Exception {
         String sensor = aSensor();
         String other = aSensor();

@@ -12,6 +12,11 @@ import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
 import dev.modelregistry.domain.model.VersionId;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Saving a loaded model that only gained versions writes their rows at once, outside the
- * session's flush (README "The active flag and the write path"): the model stays managed, so
+ * Saving a loaded model that only gained versions writes their rows outside the session's flush,
+ * with the other calls' of its batch and before anything of the unit of work reads (README "The active flag and the write path"): the model stays managed, so
  * further changes of it in the same unit of work are written too, and a model whose other changes
  * only the flush can write (a promotion, a deletion) is left to the flush with everything it holds.
  */
@@ -59,7 +64,7 @@ class RegistrationRowsTest {
     }
 
     @Test
-    void aRegistrationsRowsAreWrittenWhenTheModelIsSavedNotByTheFlush() {
+    void aRegistrationsRowsAreWrittenAfterTheModelIsSavedBeforeAnythingReadsNotByTheFlush() {
         Statistics statistics = database.sessionFactory().getStatistics();
         statistics.clear();
         VersionId winner = IDS.nextId();
@@ -67,8 +72,10 @@ class RegistrationRowsTest {
             Model model = database.repository().findById(MODEL).orElseThrow();
             model.register(winner, aSpec(metricsWithAnomalyRate(0.02)), SCORING, Fixtures.at(3));
             database.repository().save(model);
-            assertThat(statistics.getEntityInsertCount()).as("version and history entry, before the commit").isEqualTo(2);
-            assertThat(statistics.getEntityUpdateCount()).as("the model row, before the commit").isEqualTo(1);
+            assertThat(statistics.getEntityInsertCount()).as("pending after the save: written with the batch's").isZero();
+            assertThat(database.repository().findVersion(winner)).as("a read of the same unit of work sees it").isPresent();
+            assertThat(statistics.getEntityInsertCount()).as("version and history entry, before the read").isEqualTo(2);
+            assertThat(statistics.getEntityUpdateCount()).as("the model row, before the read").isEqualTo(1);
         });
 
         assertThat(statistics.getEntityInsertCount()).as("nothing inserted again by the flush").isEqualTo(2);
@@ -95,6 +102,25 @@ class RegistrationRowsTest {
         assertThat(stored.versionIds()).containsExactly(first, second, winner, loser);
         assertThat(stored.activeVersionId()).contains(winner);
         assertThat(stored.history()).as("history entries: the first registration's and the winner's").hasSize(2);
+    }
+
+    @Test
+    void aPromotionAfterASavedRegistrationOfTheSameModelInOneUnitOfWorkSeesTheRegisteredVersion() throws SQLException {
+        VersionId winner = IDS.nextId();
+        database.unitOfWork().run(() -> {
+            Model model = database.repository().findById(MODEL).orElseThrow();
+            model.register(winner, aSpec(metricsWithAnomalyRate(0.02)), SCORING, Fixtures.at(3));
+            database.repository().save(model); // its rows pending
+            model.promote(second, Fixtures.at(4)); // reads the versions: the pending rows are written first
+            database.repository().save(model);
+        });
+
+        Stored stored = stored();
+        assertThat(stored.versionIds()).containsExactly(first, second, winner);
+        assertThat(stored.activeVersionId()).contains(second);
+        assertThat(stored.history()).containsExactly(ActivationReason.REGISTERED, ActivationReason.REGISTERED,
+                ActivationReason.PROMOTED);
+        assertThat(flaggedActive()).as("the versions flagged active").containsExactly(second.value());
     }
 
     @Test
@@ -126,6 +152,18 @@ class RegistrationRowsTest {
         Stored stored = stored();
         assertThat(stored.versionIds()).isEqualTo(List.of(first, winner));
         assertThat(stored.activeVersionId()).contains(winner);
+    }
+
+    private List<String> flaggedActive() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select version_id from versions where is_active")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
     }
 
     /** What the database holds for the model, read afresh. */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * {@link ModelRepository} on Hibernate. Works on the thread's current unit of work; outside one,
@@ -27,7 +28,9 @@ import org.hibernate.StatelessSession;
  * initialized), so the 10,000th registration costs what the 10th does. Queries that return
  * versions fetch their owning model row with them (one join), so {@code modelId()} works on
  * versions read outside a unit of work. Saving a loaded model that only gained versions (a
- * registration) writes its rows at once ({@link AppendedRows}) instead of leaving them to the flush.
+ * registration) hands its rows to the transaction's {@link PendingRows} ({@link AppendedRows})
+ * instead of leaving them to the flush: they are written with the other calls' of its group
+ * commit, before anything reads.
  */
 public final class JpaModelRepository implements ModelRepository {
 
@@ -47,10 +50,14 @@ public final class JpaModelRepository implements ModelRepository {
             Optional<WriteContext> context = unitOfWork.context();
             context.ifPresent(known -> known.handled(modelId));
             if (session.contains(model)) {
-                // registrations: the appended rows now, the model out of the flush's way
-                AppendedRows.Written written = AppendedRows.write(session, model);
-                if (written != null) {
-                    context.ifPresent(known -> known.wroteOutsideSession(written.versionIds(), written.history()));
+                // registrations: the appended rows with the other calls' of the batch, the model out of the flush's way
+                PendingRows pending = context.map(WriteContext::pendingRows).orElseGet(PendingRows::new);
+                AppendedRows.Taken taken = AppendedRows.take(session, model, pending);
+                if (taken != null) {
+                    context.ifPresent(known -> known.wroteOutsideSession(taken.versionIds(), taken.history()));
+                }
+                if (context.isEmpty()) {
+                    pending.writeOn(session); // no transaction of the unit of work's own to wait for
                 }
                 return null;
             }
@@ -144,6 +151,7 @@ public final class JpaModelRepository implements ModelRepository {
     public void forEachVersionOf(Collection<ModelId> modelIds, Consumer<ModelVersion> action) {
         List<String> ids = modelIds.stream().map(ModelId::value).distinct().sorted().toList();
         unitOfWork.read(session -> {
+            unitOfWork.writePendingRows(session.unwrap(SharedSessionContractImplementor.class)); // read beside the session
             try (StatelessSession rows = session.statelessWithOptions().connection().noInterceptor().open()) {
                 for (List<String> chunk : chunks(ids)) {
                     try (Stream<ModelVersion> versions = rows.createSelectionQuery("select v from ModelVersion v"

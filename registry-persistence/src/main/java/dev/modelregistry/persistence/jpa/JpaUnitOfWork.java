@@ -29,6 +29,7 @@ import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.Status;
 
 /**
@@ -85,13 +86,18 @@ public final class JpaUnitOfWork implements UnitOfWork {
 
     private Bound bound() {
         Bound known = bound;
-        if (known == null) {
+        return known != null ? known : bind();
+    }
+
+    /** Once per unit of work: what it takes from its session factory, and the pending rows' listener on it. */
+    private synchronized Bound bind() {
+        if (bound == null) {
             SessionFactory sessionFactory = sessionFactories.get();
             SessionFactoryImplementor implementor = sessionFactory.unwrap(SessionFactoryImplementor.class);
-            known = new Bound(sessionFactory, !(implementor.getJdbcServices().getDialect() instanceof SQLiteDialect));
-            bound = known;
+            PendingRowsFirst.register(implementor, this::writePendingRows);
+            bound = new Bound(sessionFactory, !(implementor.getJdbcServices().getDialect() instanceof SQLiteDialect));
         }
-        return known;
+        return bound;
     }
 
     @Override
@@ -240,6 +246,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
                     throw failedInside(session);
                 }
             }
+            context.pendingRows().writeOn(session); // the registrations' rows, all calls' together
             session.flush();
             session.doWork(StaleStatistics::recount); // the models a large deletion marked, counted once
             // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY); a
@@ -327,6 +334,18 @@ public final class JpaUnitOfWork implements UnitOfWork {
      */
     Optional<WriteContext> context() {
         return Optional.ofNullable(contexts.get());
+    }
+
+    /**
+     * Writes the rows the registrations of the thread's write unit of work left pending
+     * ({@link PendingRows}) when {@code session} is that unit of work's session; else nothing.
+     */
+    void writePendingRows(SharedSessionContractImplementor session) {
+        WriteContext context = contexts.get();
+        Session own = current.get();
+        if (context != null && own != null && own == session) {
+            context.pendingRows().writeOn(own);
+        }
     }
 
     /** Detaches everything the session holds, first noting in the context whether history entries were among it. */

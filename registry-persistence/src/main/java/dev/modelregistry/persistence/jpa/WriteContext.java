@@ -14,7 +14,7 @@ import java.util.Set;
  * with {@code persist}, without asking the database again), whether it wrote history entries
  * the session no longer holds (flushed before a checkpoint emptied the session, or inserted as
  * rows by a bulk insert or a registration's {@link AppendedRows}: the change feed numbers them at
- * the commit all the same), and, after a failure, which versions the transaction was inserting (the candidates for a
+ * the commit all the same), the registrations' rows still pending ({@link PendingRows}), and, after a failure, which versions the transaction was inserting (the candidates for a
  * clash of version ids). One object per transaction attempt; nothing
  * outlives the transaction.
  */
@@ -25,6 +25,12 @@ final class WriteContext {
     private boolean wroteHistoryOutsideSession;
     private final List<String> versionsOutsideSession = new ArrayList<>();
     private List<String> insertedVersionIds = List.of();
+    private final PendingRows pendingRows = new PendingRows();
+
+    /** The rows of this transaction's registrations not yet written (see {@link PendingRows}). */
+    PendingRows pendingRows() {
+        return pendingRows;
+    }
 
     /** The repository loaded or saved this model in this transaction. */
     void handled(String modelId) {
