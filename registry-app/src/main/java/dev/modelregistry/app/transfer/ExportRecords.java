@@ -41,7 +41,8 @@ final class ExportRecords {
                        String recordedAt) {
     }
 
+    /** @param alias the alias of an alias entry (R13); null (or absent, in older exports) for every other entry */
     record ActivationLine(int sequenceNo, String versionId, String previousVersionId, String reason, Double score,
-                          Double previousScore, String changedAt) {
+                          Double previousScore, String changedAt, String alias) {
     }
 }

@@ -7,6 +7,7 @@ import dev.modelregistry.app.transfer.ExportRecords.VersionLine;
 import dev.modelregistry.domain.InconsistentModelException;
 import dev.modelregistry.domain.InvalidVersionDataException;
 import dev.modelregistry.domain.model.ActivationChange;
+import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.DataLineage;
@@ -76,7 +77,8 @@ final class ModelRecords {
     private static ActivationLine toLine(ActivationChange change) {
         return new ActivationLine(change.sequenceNo(), change.versionId().map(VersionId::value).orElse(null),
                 change.previousVersionId().map(VersionId::value).orElse(null), change.reason().name(),
-                change.score().orElse(null), change.previousScore().orElse(null), text(change.changedAt()));
+                change.score().orElse(null), change.previousScore().orElse(null), text(change.changedAt()),
+                change.alias().map(Alias::value).orElse(null));
     }
 
     /** The model a line describes, every invariant checked by the aggregate. */
@@ -114,7 +116,8 @@ final class ModelRecords {
 
     private static RestoredActivation toActivation(ActivationLine line) {
         return RestoredActivation.of(line.sequenceNo(), versionId(line.versionId()), versionId(line.previousVersionId()),
-                reason(line.reason()), line.score(), line.previousScore(), instant("changed_at", line.changedAt()));
+                reason(line.reason()), line.score(), line.previousScore(), instant("changed_at", line.changedAt()),
+                line.alias() == null ? null : Alias.of(line.alias()));
     }
 
     private static ActivationReason reason(String value) {

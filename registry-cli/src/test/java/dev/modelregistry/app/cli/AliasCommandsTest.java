@@ -111,6 +111,24 @@ class AliasCommandsTest {
     }
 
     @Test
+    void anExportImportedIntoAFreshRegistryKeepsTheAliasesAndTheirHistory() {
+        registryAt(dir, "alias", "set", candidate, "shadow");
+        registryAt(dir, "alias", "set", active, "last-known-good");
+        registryAt(dir, "alias", "rm", "pump 7", "transformer", "shadow");
+        String file = tmp.resolve("export.jsonl").toString();
+        String copy = tmp.resolve("copy").toString();
+
+        assertThat(registryAt(dir, "export", "--out", file).exitCode()).isZero();
+        CliRun imported = registryAt(copy, "import", file);
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+
+        assertThat(registryAt(copy, "alias", "ls", "pump 7", "transformer", "--json").out())
+                .contains("\"aliases\" : {" + NL + "    \"last-known-good\" : \"" + active + "\"" + NL + "  }");
+        assertThat(registryAt(copy, "history", "--sensor", "pump 7", "--type", "transformer").out())
+                .contains("ALIAS_REMOVED shadow").contains("ALIAS_SET last-known-good");
+    }
+
+    @Test
     void unknownVersionsAndModelsAreNamedAndUsageErrorsExit2() {
         assertThat(registryAt(dir, "alias", "set", "feedfacecafe", "challenger").err())
                 .isEqualTo("error: version feedfacecafe not found" + NL);

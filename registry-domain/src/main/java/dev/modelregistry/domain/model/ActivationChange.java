@@ -97,6 +97,7 @@ public class ActivationChange implements ActivationRecord {
         this.previousScore = restored.previousScore();
         this.reason = restored.reason();
         this.changedAt = restored.changedAt();
+        this.alias = restored.alias() == null ? null : restored.alias().value();
     }
 
     @Override

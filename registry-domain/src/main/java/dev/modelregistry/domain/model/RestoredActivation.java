@@ -12,13 +12,21 @@ import java.util.Objects;
  *
  * @param versionId         the version that became active; null when none remained
  * @param previousVersionId the version it replaced; null for the first entry
+ * @param alias             the alias of an alias entry (R13: an {@code ALIAS_*} reason, which also
+ *                          needs the version the alias named); null for every other entry, and
+ *                          for alias entries of exports that did not carry it (then replayed as none)
  */
 public record RestoredActivation(int sequenceNo, VersionId versionId, VersionId previousVersionId,
-                                 ActivationReason reason, Double score, Double previousScore, Instant changedAt) {
+                                 ActivationReason reason, Double score, Double previousScore, Instant changedAt,
+                                 Alias alias) {
 
     public RestoredActivation {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(changedAt, "changedAt");
+        if (alias != null && (reason.changesActiveVersion() || versionId == null)) {
+            throw new InvalidVersionDataException("history[" + sequenceNo + "].alias", alias.value(),
+                    "belongs to an alias entry (reason ALIAS_*) with a version_id, not to " + reason);
+        }
         if (versionId == null && score != null) {
             throw new InvalidVersionDataException("history[" + sequenceNo + "].score", score,
                     "needs a version_id (no version became active)");
@@ -32,7 +40,13 @@ public record RestoredActivation(int sequenceNo, VersionId versionId, VersionId 
     public static RestoredActivation of(int sequenceNo, VersionId versionId, VersionId previousVersionId,
                                         ActivationReason reason, Double score, Double previousScore,
                                         Instant changedAt) {
+        return of(sequenceNo, versionId, previousVersionId, reason, score, previousScore, changedAt, null);
+    }
+
+    public static RestoredActivation of(int sequenceNo, VersionId versionId, VersionId previousVersionId,
+                                        ActivationReason reason, Double score, Double previousScore,
+                                        Instant changedAt, Alias alias) {
         return new RestoredActivation(sequenceNo, versionId, previousVersionId, reason, score, previousScore,
-                changedAt);
+                changedAt, alias);
     }
 }

@@ -122,4 +122,49 @@ class AliasHistoryTest {
         assertThat(AliasReplay.of(model.history())).isEqualTo(model.aliases())
                 .containsExactly(Map.entry(Alias.of("last-known-good"), a.id()));
     }
+
+    private static List<RestoredActivation> historyWithAliases(Model model) {
+        return model.history().stream().map(c -> RestoredActivation.of(c.sequenceNo(), c.versionId().orElse(null),
+                c.previousVersionId().orElse(null), c.reason(), c.score().orElse(null), c.previousScore().orElse(null),
+                c.changedAt(), c.alias().orElse(null))).toList();
+    }
+
+    @Test
+    void aRestoredModelTakesItsAliasesFromItsHistory() {
+        Model original = aModel();
+        ModelVersion a = register(original, 0.01, 1);
+        ModelVersion b = register(original, 0.1, 2);
+        original.assignAlias(CHALLENGER, b.id(), at(3));
+        original.assignAlias(SHADOW, a.id(), at(3));
+        original.removeAlias(SHADOW, at(4));
+
+        Model restored = Model.restore(original.sensorId(), original.modelType(), original.createdAt(),
+                original.updatedAt(), RestoringModelsTest.versionsOf(original), a.id(), historyWithAliases(original));
+
+        assertThat(restored.aliases()).isEqualTo(original.aliases()).containsExactly(Map.entry(CHALLENGER, b.id()));
+        assertThat(restored.history()).extracting(ActivationChange::alias)
+                .containsExactlyElementsOf(original.history().stream().map(ActivationChange::alias).toList());
+    }
+
+    @Test
+    void aRestoredHistoryLeavingAnAliasOnAMissingVersionIsInconsistent() {
+        Model original = aModel();
+        ModelVersion a = register(original, 0.01, 1);
+        ModelVersion b = register(original, 0.1, 2);
+        original.assignAlias(CHALLENGER, b.id(), at(3));
+        List<RestoredVersion> withoutB = RestoringModelsTest.versionsOf(original).stream()
+                .filter(version -> !version.id().equals(b.id())).toList();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Model.restore(original.sensorId(), original.modelType(),
+                        original.createdAt(), original.updatedAt(), withoutB, a.id(), historyWithAliases(original)))
+                .isInstanceOf(dev.modelregistry.domain.InconsistentModelException.class)
+                .hasMessageContaining("alias challenger").hasMessageContaining(b.id().value());
+    }
+
+    @Test
+    void anAliasOnAnEntryThatChangesTheActiveVersionIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RestoredActivation.of(1, VersionId.of("v1"), null,
+                        ActivationReason.REGISTERED, 0.5, null, at(1), CHALLENGER))
+                .hasMessageContaining("history[1].alias").hasMessageContaining("REGISTERED");
+    }
 }
