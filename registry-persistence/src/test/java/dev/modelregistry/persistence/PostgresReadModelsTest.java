@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @ExtendWith(PostgresAvailable.class)
 class PostgresReadModelsTest extends ReadModelsContract implements KeptStatisticsContract, ActiveSinceContract,
-        AliasReadContract {
+        AliasReadContract, ChangeNoteContract {
 
     @RegisterExtension
     static final ClassDatabase db = ClassDatabase.postgres();

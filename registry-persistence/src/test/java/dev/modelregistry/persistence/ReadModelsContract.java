@@ -283,7 +283,7 @@ abstract class ReadModelsContract {
             ActivationChange change = model.history().get(i);
             assertThat(history.get(i)).isEqualTo(new ActivationRow(change.sequenceNo(), change.versionId(),
                     change.previousVersionId(), change.reason(), change.score(), change.previousScore(),
-                    change.changedAt(), change.alias()));
+                    change.changedAt(), change.alias(), change.note()));
         }
         for (int second = 0; second <= 6; second++) {
             ActiveVersionAt fromRows = ActivationRecord.activeAt(history, at(second));

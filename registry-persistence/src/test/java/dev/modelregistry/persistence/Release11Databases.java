@@ -2,6 +2,9 @@ package dev.modelregistry.persistence;
 
 import dev.modelregistry.persistence.schema.SchemaMigrator;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
@@ -26,6 +29,24 @@ final class Release11Databases {
         release11.setUser(server.user());
         release11.setPassword(server.password());
         return migrated(release11);
+    }
+
+    /**
+     * Fills a release 1.1 database with model telemanom_A (sensor A) and its history of two
+     * entries, a registration of a1 and a promotion of a2 (its versions since deleted).
+     */
+    static void withHistory(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("insert into models (model_id, sensor_id, model_type, active_version, created_at,"
+                    + " updated_at, activation_count) values ('telemanom_A', 'A', 'telemanom', null,"
+                    + " '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z', 2)");
+            sql.executeUpdate("insert into activation_history (change_id, model_id, sequence_no, version_id,"
+                    + " previous_version_id, reason, score, previous_score, changed_at) values ('A1', 'telemanom_A', 1,"
+                    + " 'a1', null, 'REGISTERED', 0.5, null, '2025-01-01T00:00:01.000000Z')");
+            sql.executeUpdate("insert into activation_history (change_id, model_id, sequence_no, version_id,"
+                    + " previous_version_id, reason, score, previous_score, changed_at) values ('A2', 'telemanom_A', 2,"
+                    + " 'a2', 'a1', 'PROMOTED', 0.4, 0.5, '2025-01-01T00:00:02.000000Z')");
+        }
     }
 
     private static DataSource migrated(DataSource dataSource) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read-model contract on a SQLite file of its own. */
 class SqliteReadModelsTest extends ReadModelsContract implements KeptStatisticsContract, ActiveSinceContract,
-        AliasReadContract {
+        AliasReadContract, ChangeNoteContract {
 
     @RegisterExtension
     static final ClassDatabase db = ClassDatabase.sqlite();

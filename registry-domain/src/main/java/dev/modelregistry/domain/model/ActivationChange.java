@@ -20,8 +20,10 @@ import java.util.UUID;
  * became active (none when the last version was deleted), which one it replaced, why, both
  * scores and when. An alias entry (R13; {@link ActivationReason#changesActiveVersion()} false)
  * names its alias, the version the alias named then (set: now names; removed: named until then)
- * with its score, and as the previous version the one that stayed active. Entries are numbered
- * per model in the order they happened and never change.
+ * with its score, and as the previous version the one that stayed active. Either can carry a
+ * {@link ChangeNote}: who made the change, why, under which reference (none for entries written
+ * before notes existed and for changes made without one). Entries are numbered per model in the
+ * order they happened and never change.
  */
 @Entity
 @Table(name = "activation_history")
@@ -62,12 +64,22 @@ public class ActivationChange implements ActivationRecord {
     @Column(name = "alias", updatable = false)
     private String alias;
 
+    /** The {@link ChangeNote}'s actor; null when the entry carries no note (then so are the two below). */
+    @Column(name = "actor", updatable = false)
+    private String actor;
+
+    @Column(name = "note_reason", updatable = false)
+    private String noteReason;
+
+    @Column(name = "note_reference", updatable = false)
+    private String noteReference;
+
     /** For JPA only. */
     protected ActivationChange() {
     }
 
     ActivationChange(Model model, int sequenceNo, ModelVersion version, String previousVersionId, Double previousScore,
-                     ActivationReason reason, Instant changedAt) {
+                     ActivationReason reason, ChangeNote note, Instant changedAt) {
         this.id = UUID.randomUUID().toString();
         this.model = model;
         this.sequenceNo = sequenceNo;
@@ -77,12 +89,13 @@ public class ActivationChange implements ActivationRecord {
         this.previousScore = previousScore;
         this.reason = reason;
         this.changedAt = changedAt;
+        takeNote(note);
     }
 
     /** An alias entry (R13): {@code alias}, the version it names or named, and the active version, which stays. */
     ActivationChange(Model model, int sequenceNo, Alias alias, ModelVersion version, String activeVersionId,
-                     Double activeScore, ActivationReason reason, Instant changedAt) {
-        this(model, sequenceNo, version, activeVersionId, activeScore, reason, changedAt);
+                     Double activeScore, ActivationReason reason, ChangeNote note, Instant changedAt) {
+        this(model, sequenceNo, version, activeVersionId, activeScore, reason, note, changedAt);
         this.alias = alias.value();
     }
 
@@ -98,6 +111,15 @@ public class ActivationChange implements ActivationRecord {
         this.reason = restored.reason();
         this.changedAt = restored.changedAt();
         this.alias = restored.alias() == null ? null : restored.alias().value();
+        takeNote(restored.note());
+    }
+
+    private void takeNote(ChangeNote note) {
+        if (note != null) {
+            this.actor = note.actor();
+            this.noteReason = note.reason().orElse(null);
+            this.noteReference = note.reference().orElse(null);
+        }
     }
 
     @Override
@@ -138,6 +160,11 @@ public class ActivationChange implements ActivationRecord {
     @Override
     public Optional<Alias> alias() {
         return Optional.ofNullable(alias).map(Alias::new);
+    }
+
+    @Override
+    public Optional<ChangeNote> note() {
+        return actor == null ? Optional.empty() : Optional.of(ChangeNote.of(actor, noteReason, noteReference));
     }
 
     @Override

@@ -31,6 +31,9 @@ public interface ActivationRecord {
     /** The alias an alias entry set or removed (R13); empty for every other entry. */
     Optional<Alias> alias();
 
+    /** Who made the change and why; empty for entries recorded without a note (and before notes existed). */
+    Optional<ChangeNote> note();
+
     /**
      * The entry of {@code history} (oldest first) in force at {@code instant}: the last change of
      * the active version made at or before it.

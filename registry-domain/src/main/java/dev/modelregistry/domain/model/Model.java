@@ -82,6 +82,11 @@ import java.util.TreeMap;
  *       active version.
  *       A history that begins with anything but {@code REGISTERED} was taken over from a registry
  *       that kept none: before its first entry, the active version is unknown.</li>
+ *   <li>Every entry of a change made by hand (a promotion, a delete, setting or removing an
+ *       alias) carries the {@link ChangeNote} given with it, if any: who made it, why, under which
+ *       reference; every entry a delete records carries the delete's note. A note is checked when
+ *       it is made and never changes; entries recorded by the rules alone (a registration, an
+ *       import) and those written before notes existed carry none.</li>
  *   <li>Descriptions and tags (of the model and of its versions) are edited only here
  *       ({@link #describe}, {@link #tag}, {@link #describeVersion}, {@link #tagVersion}, ...):
  *       an edit never changes the active version or the history; it advances {@code updated_at}
@@ -222,7 +227,7 @@ public class Model {
         boolean wins = activeVersionId == null || bestScore == null || score > bestScore;
         add(version);
         if (wins) {
-            activate(version, ActivationReason.REGISTERED, at);
+            activate(version, ActivationReason.REGISTERED, null, at);
         }
         updatedAt = at;
         return version;
@@ -242,7 +247,7 @@ public class Model {
         PlannedImport plan = planImport(imported, recordedActive, at);
         plan.added().forEach(this::add);
         if (plan.preview().activation().isPresent()) {
-            activate(plan.activated(), plan.preview().activation().get(), at);
+            activate(plan.activated(), plan.preview().activation().get(), null, at);
         }
         updatedAt = at;
         return plan.preview();
@@ -293,13 +298,21 @@ public class Model {
                 new ImportPreview(added.size(), activeAfter, Optional.ofNullable(reason)));
     }
 
-    /** Makes any version of this model the active one by hand (R6). Returns false if it already was. */
+    /** Makes any version of this model the active one by hand (R6), without a note. Returns false if it already was. */
     public boolean promote(VersionId versionId, Instant at) {
+        return promote(versionId, null, at);
+    }
+
+    /**
+     * Makes any version of this model the active one by hand (R6); the PROMOTED entry carries
+     * {@code note} (null: none). Returns false (and records nothing) if it already was.
+     */
+    public boolean promote(VersionId versionId, ChangeNote note, Instant at) {
         ModelVersion version = version(versionId);
         if (isActive(version)) {
             return false;
         }
-        activate(version, ActivationReason.PROMOTED, at);
+        activate(version, ActivationReason.PROMOTED, note, at);
         updatedAt = at;
         return true;
     }
@@ -308,9 +321,19 @@ public class Model {
      * Deletes a version with its lineage (R7). The active version is refused unless forced; a
      * forced delete re-elects the {@link Reelection} winner among the remaining versions
      * (REELECTED) or, when none remain, records that the last version went (LAST_VERSION_DELETED).
-     * Returns the deleted version.
+     * Returns the deleted version. Records no note.
      */
     public ModelVersion deleteVersion(VersionId versionId, boolean force, Instant at) {
+        return deleteVersion(versionId, force, null, at);
+    }
+
+    /**
+     * {@link #deleteVersion(VersionId, boolean, Instant)}, with {@code note} (null: none) on every
+     * entry the delete records: the re-election or last-version entry and the removal of each of
+     * the version's aliases. A delete that records nothing (a version neither active nor aliased)
+     * keeps no note.
+     */
+    public ModelVersion deleteVersion(VersionId versionId, boolean force, ChangeNote note, Instant at) {
         ModelVersion version = version(versionId);
         boolean wasActive = isActive(version);
         if (wasActive && !force) {
@@ -318,11 +341,11 @@ public class Model {
         }
         List<Alias> named = remove(List.of(version)).getOrDefault(version, List.of());
         if (wasActive && versions.isEmpty()) {
-            activate(null, ActivationReason.LAST_VERSION_DELETED, at);
+            activate(null, ActivationReason.LAST_VERSION_DELETED, note, at);
         } else if (wasActive) {
-            activate(Reelection.winner(versions).orElseThrow(), ActivationReason.REELECTED, at);
+            activate(Reelection.winner(versions).orElseThrow(), ActivationReason.REELECTED, note, at);
         }
-        named.forEach(alias -> recordAlias(alias, version, ActivationReason.ALIAS_REMOVED_WITH_VERSION, at));
+        named.forEach(alias -> recordAlias(alias, version, ActivationReason.ALIAS_REMOVED_WITH_VERSION, note, at));
         updatedAt = at;
         return version;
     }
@@ -371,13 +394,18 @@ public class Model {
      * @throws VersionNotFoundException when the version is not one of this model's
      */
     public boolean assignAlias(Alias alias, VersionId versionId, Instant at) {
+        return assignAlias(alias, versionId, null, at);
+    }
+
+    /** {@link #assignAlias(Alias, VersionId, Instant)}; its ALIAS_SET entry carries {@code note} (null: none). */
+    public boolean assignAlias(Alias alias, VersionId versionId, ChangeNote note, Instant at) {
         requireNotReserved(alias);
         ModelVersion version = version(versionId);
         String previous = aliases.put(alias.value(), version.id().value());
         if (version.id().value().equals(previous)) {
             return false;
         }
-        recordAlias(alias, version, ActivationReason.ALIAS_SET, at);
+        recordAlias(alias, version, ActivationReason.ALIAS_SET, note, at);
         updatedAt = at;
         return true;
     }
@@ -407,6 +435,11 @@ public class Model {
      * @throws AliasNotFoundException when this model has no such alias
      */
     public VersionId removeAlias(Alias alias, Instant at) {
+        return removeAlias(alias, null, at);
+    }
+
+    /** {@link #removeAlias(Alias, Instant)}; its ALIAS_REMOVED entry carries {@code note} (null: none). */
+    public VersionId removeAlias(Alias alias, ChangeNote note, Instant at) {
         requireNotReserved(alias);
         String named = aliases.get(alias.value());
         if (named == null) {
@@ -414,7 +447,7 @@ public class Model {
         }
         ModelVersion version = version(new VersionId(named));
         aliases.remove(alias.value());
-        recordAlias(alias, version, ActivationReason.ALIAS_REMOVED, at);
+        recordAlias(alias, version, ActivationReason.ALIAS_REMOVED, note, at);
         updatedAt = at;
         return version.id();
     }
@@ -618,18 +651,19 @@ public class Model {
         return named;
     }
 
-    private void activate(ModelVersion version, ActivationReason reason, Instant at) {
+    private void activate(ModelVersion version, ActivationReason reason, ChangeNote note, Instant at) {
         String previousId = activeVersionId;
         Double previousScore = activeScore;
         choose(version, at);
         activationCount++;
-        history.add(new ActivationChange(this, activationCount, version, previousId, previousScore, reason, at));
+        history.add(new ActivationChange(this, activationCount, version, previousId, previousScore, reason, note, at));
     }
 
     /** Appends an alias entry (R13): the active version stays, and is named as the previous one. */
-    private void recordAlias(Alias alias, ModelVersion version, ActivationReason reason, Instant at) {
+    private void recordAlias(Alias alias, ModelVersion version, ActivationReason reason, ChangeNote note, Instant at) {
         activationCount++;
-        history.add(new ActivationChange(this, activationCount, alias, version, activeVersionId, activeScore, reason, at));
+        history.add(new ActivationChange(this, activationCount, alias, version, activeVersionId, activeScore, reason,
+                note, at));
     }
 
     /** The only place the active version is set: its id (the stored choice), its score and since when. */

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param alias             the alias of an alias entry (R13: an {@code ALIAS_*} reason, which also
  *                          needs the version the alias named); null for every other entry, and
  *                          for alias entries of exports that did not carry it (then replayed as none)
+ * @param note              who made the change and why; null for entries without one (and in
+ *                          exports written before notes existed)
  */
 public record RestoredActivation(int sequenceNo, VersionId versionId, VersionId previousVersionId,
                                  ActivationReason reason, Double score, Double previousScore, Instant changedAt,
-                                 Alias alias) {
+                                 Alias alias, ChangeNote note) {
 
     public RestoredActivation {
         Objects.requireNonNull(reason, "reason");
@@ -46,7 +48,13 @@ public record RestoredActivation(int sequenceNo, VersionId versionId, VersionId 
     public static RestoredActivation of(int sequenceNo, VersionId versionId, VersionId previousVersionId,
                                         ActivationReason reason, Double score, Double previousScore,
                                         Instant changedAt, Alias alias) {
+        return of(sequenceNo, versionId, previousVersionId, reason, score, previousScore, changedAt, alias, null);
+    }
+
+    public static RestoredActivation of(int sequenceNo, VersionId versionId, VersionId previousVersionId,
+                                        ActivationReason reason, Double score, Double previousScore,
+                                        Instant changedAt, Alias alias, ChangeNote note) {
         return new RestoredActivation(sequenceNo, versionId, previousVersionId, reason, score, previousScore,
-                changedAt, alias);
+                changedAt, alias, note);
     }
 }

@@ -36,6 +36,14 @@ public final class ValueLimits {
 
     private static final int SHOWN_KEY_LENGTH = 40;
 
+    /** How a refused value is reported: the exception naming its field, the value and why. */
+    @FunctionalInterface
+    interface Refusal {
+        RuntimeException of(String field, Object value, String reason);
+    }
+
+    private static final Refusal VERSION_DATA = InvalidVersionDataException::new;
+
     private ValueLimits() {
     }
 
@@ -103,7 +111,7 @@ public final class ValueLimits {
         if (key.indexOf('=') >= 0) {
             throw new InvalidVersionDataException(field, key, "must not contain '=' (it separates key and value in a search)");
         }
-        requireNoControlCharacters(field, key, "");
+        requireNoControlCharacters(field, key, "", VERSION_DATA);
         return key;
     }
 
@@ -114,15 +122,16 @@ public final class ValueLimits {
             throw new InvalidVersionDataException(field, null, "must not be null (remove the tag instead)");
         }
         requireText(field, value, MAX_TAG_VALUE_LENGTH);
-        requireNoControlCharacters(field, value, "\t\n\r");
+        requireNoControlCharacters(field, value, "\t\n\r", VERSION_DATA);
         return value;
     }
 
-    private static void requireNoControlCharacters(String field, String value, String allowed) {
+    /** Refuses a control character (Cc) in {@code value} other than those in {@code allowed}. */
+    static void requireNoControlCharacters(String field, String value, String allowed, Refusal refusal) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.getType(c) == Character.CONTROL && allowed.indexOf(c) < 0) {
-                throw new InvalidVersionDataException(field, value, String.format(
+                throw refusal.of(field, value, String.format(
                         "must not contain control characters (U+%04X at index %d)", (int) c, i));
             }
         }
@@ -140,18 +149,28 @@ public final class ValueLimits {
      * inside JSON it is escaped); {@code null} passes.
      */
     public static String requireText(String field, String value) {
+        return requireText(field, value, VERSION_DATA);
+    }
+
+    /** {@link #requireText(String, String)}, refused by {@code refusal}. */
+    static String requireText(String field, String value, Refusal refusal) {
         if (value != null) {
-            requireText(field, value, MAX_STRING_LENGTH);
+            requireText(field, value, MAX_STRING_LENGTH, refusal);
             if (value.indexOf('\u0000') >= 0) {
-                throw new InvalidVersionDataException(field, value, "must not contain the character U+0000");
+                throw refusal.of(field, value, "must not contain the character U+0000");
             }
         }
         return value;
     }
 
     private static void requireText(String path, String value, int maxLength) {
+        requireText(path, value, maxLength, VERSION_DATA);
+    }
+
+    /** At most {@code maxLength} characters of valid Unicode (no lone surrogate). */
+    static void requireText(String path, String value, int maxLength, Refusal refusal) {
         if (value.length() > maxLength) {
-            throw new InvalidVersionDataException(path, value, "must be at most " + maxLength + " characters");
+            throw refusal.of(path, value, "must be at most " + maxLength + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -159,7 +178,7 @@ public final class ValueLimits {
                 boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
                         && Character.isLowSurrogate(value.charAt(i + 1));
                 if (!paired) {
-                    throw new InvalidVersionDataException(path, value, String.format(
+                    throw refusal.of(path, value, String.format(
                             "must be valid Unicode (lone surrogate U+%04X at index %d)", (int) c, i));
                 }
                 i++;

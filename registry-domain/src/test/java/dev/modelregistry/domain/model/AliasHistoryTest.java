@@ -123,10 +123,11 @@ class AliasHistoryTest {
                 .containsExactly(Map.entry(Alias.of("last-known-good"), a.id()));
     }
 
-    private static List<RestoredActivation> historyWithAliases(Model model) {
+    /** What an export records of a model's history, aliases and notes included. */
+    static List<RestoredActivation> historyWithAliases(Model model) {
         return model.history().stream().map(c -> RestoredActivation.of(c.sequenceNo(), c.versionId().orElse(null),
                 c.previousVersionId().orElse(null), c.reason(), c.score().orElse(null), c.previousScore().orElse(null),
-                c.changedAt(), c.alias().orElse(null))).toList();
+                c.changedAt(), c.alias().orElse(null), c.note().orElse(null))).toList();
     }
 
     @Test

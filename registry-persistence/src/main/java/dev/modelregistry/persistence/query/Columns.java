@@ -1,6 +1,7 @@
 package dev.modelregistry.persistence.query;
 
 import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.Tags;
 import dev.modelregistry.persistence.format.UtcText;
 import dev.modelregistry.persistence.jpa.AttributesJsonConverter;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Reads column values the way the aggregate's mapping does: instants as UTC text with
@@ -55,6 +57,13 @@ final class Columns {
     static Long nullableLong(ResultSet row, int column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
+    }
+
+    /** A history entry's change note from its actor, reason and reference columns (from {@code actorColumn} on); none without an actor. */
+    Optional<ChangeNote> note(ResultSet row, int actorColumn) throws SQLException {
+        String actor = text(row, actorColumn);
+        return actor == null ? Optional.empty()
+                : Optional.of(ChangeNote.of(actor, text(row, actorColumn + 1), text(row, actorColumn + 2)));
     }
 
     Attributes attributes(ResultSet row, int column) throws SQLException {

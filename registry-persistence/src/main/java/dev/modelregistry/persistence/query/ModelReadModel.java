@@ -28,7 +28,8 @@ public final class ModelReadModel {
 
     /** Left join: no row means no model, one row without a sequence number a model without history. */
     private static final String HISTORY_SQL = "SELECT h.sequence_no, h.version_id, h.previous_version_id, h.reason,"
-            + " h.score, h.previous_score, h.changed_at, h.alias FROM models m"
+            + " h.score, h.previous_score, h.changed_at, h.alias, h.actor, h.note_reason,"
+            + " h.note_reference FROM models m"
             + " LEFT JOIN activation_history h ON h.model_id = m.model_id"
             + " WHERE m.sensor_id = ? AND m.model_type = ? ORDER BY h.sequence_no";
 
@@ -95,6 +96,7 @@ public final class ModelReadModel {
         return new ActivationRow(row.getInt(1), Optional.ofNullable(row.getString(2)).map(VersionId::new),
                 Optional.ofNullable(row.getString(3)).map(VersionId::new), ActivationReason.valueOf(row.getString(4)),
                 Optional.ofNullable(Columns.nullableDouble(row, 5)), Optional.ofNullable(Columns.nullableDouble(row, 6)),
-                columns.instant(row, 7), Optional.ofNullable(columns.text(row, 8)).map(Alias::new));
+                columns.instant(row, 7), Optional.ofNullable(columns.text(row, 8)).map(Alias::new),
+                columns.note(row, 9));
     }
 }
