@@ -1,6 +1,7 @@
 package dev.modelregistry.app;
 
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.ChangeNote;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,10 @@ import java.time.Instant;
  *                          change the active version, which stays
  * @param at                when the change was made (UTC)
  * @param alias             the alias an alias change ({@code ALIAS_*} reasons) set or removed; null otherwise
+ * @param note              who made the change and why (README, "Who and why"); null for a change
+ *                          without one
  */
 public record ActivationEvent(long cursor, String modelId, String sensorId, String modelType, String versionId,
-                              String previousVersionId, ActivationReason reason, Instant at, String alias) {
+                              String previousVersionId, ActivationReason reason, Instant at, String alias,
+                              ChangeNote note) {
 }

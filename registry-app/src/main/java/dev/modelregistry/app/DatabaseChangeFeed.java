@@ -50,6 +50,6 @@ public final class DatabaseChangeFeed implements ChangeFeed {
 
     private static ActivationEvent event(FeedChange change) {
         return new ActivationEvent(change.cursor(), change.modelId(), change.sensorId(), change.modelType(), change.versionId(),
-                change.previousVersionId(), change.reason(), change.at(), change.alias());
+                change.previousVersionId(), change.reason(), change.at(), change.alias(), change.note());
     }
 }

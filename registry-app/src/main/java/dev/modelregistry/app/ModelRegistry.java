@@ -1,6 +1,7 @@
 package dev.modelregistry.app;
 
 import dev.modelregistry.domain.model.ActiveVersionAt;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,14 @@ import java.util.function.Consumer;
  * {@code list_versions} {@link #listVersions}, {@code promote_version} {@link #promoteVersion},
  * {@code delete_version} {@link #deleteVersion}, {@code cleanup_old_versions}
  * {@link #cleanupOldVersions}, {@code get_registry_stats} {@link #getRegistryStats}.
+ *
+ * <p>Who and why (README, "Who and why"): every change of an active version or an alias made by
+ * hand ({@link #promoteVersion(String, ChangeNote)}, {@link #deleteVersion(String, boolean, boolean, ChangeNote)},
+ * {@link #setAlias(String, String, ChangeNote)}, {@link #removeAlias(String, String, String, ChangeNote)})
+ * records a {@link ChangeNote} in its history entries. The methods without a note, and a
+ * {@code null} note, record the registry's default one: the actor
+ * {@link RegistrySettings#defaultActor()} ({@value RegistrySettings#DEFAULT_ACTOR} unless set),
+ * without reason or reference.
  */
 public interface ModelRegistry extends AutoCloseable {
 
@@ -66,7 +75,12 @@ public interface ModelRegistry extends AutoCloseable {
      * @throws dev.modelregistry.domain.InvalidIdentifierException an alias that breaks the alias rule
      * @throws dev.modelregistry.domain.VersionNotFoundException   an unknown version
      */
-    void setAlias(String versionId, String alias);
+    default void setAlias(String versionId, String alias) {
+        setAlias(versionId, alias, null);
+    }
+
+    /** {@link #setAlias(String, String)}, its history entry carrying {@code note} (null: the default note). */
+    void setAlias(String versionId, String alias, ChangeNote note);
 
     /**
      * Removes the model's alias (R13); the version it named stays.
@@ -75,7 +89,12 @@ public interface ModelRegistry extends AutoCloseable {
      * @throws dev.modelregistry.domain.AliasNotFoundException the model has no such alias
      * @throws dev.modelregistry.domain.ModelNotFoundException no such model
      */
-    void removeAlias(String sensorId, String modelType, String alias);
+    default void removeAlias(String sensorId, String modelType, String alias) {
+        removeAlias(sensorId, modelType, alias, null);
+    }
+
+    /** {@link #removeAlias(String, String, String)}, its history entry carrying {@code note} (null: the default note). */
+    void removeAlias(String sensorId, String modelType, String alias, ChangeNote note);
 
     /**
      * The details of the version the model's {@code alias} names ({@code active}: the active
@@ -121,8 +140,16 @@ public interface ModelRegistry extends AutoCloseable {
      */
     VersionPage searchVersions(VersionQuery query);
 
-    /** Makes the version active (R6). */
-    void promoteVersion(String versionId);
+    /** Makes the version active (R6), recording the default note. */
+    default void promoteVersion(String versionId) {
+        promoteVersion(versionId, null);
+    }
+
+    /**
+     * Makes the version active (R6); the PROMOTED entry carries {@code note} (null: the default
+     * note). Promoting the active version records nothing.
+     */
+    void promoteVersion(String versionId, ChangeNote note);
 
     /**
      * Deletes a version (R7); with {@code deleteArtifacts} also its files, after the commit and
@@ -130,9 +157,18 @@ public interface ModelRegistry extends AutoCloseable {
      * (database, registry folder, legacy registries, migration backups) and share nothing with
      * another version's artifact, compared as file system objects (R8; README "Artifact deletion
      * guarantees"). A refused or failed removal is reported in the {@link DeletionReport}; the
-     * deletion in the database stays committed.
+     * deletion in the database stays committed. Records the default note.
      */
-    DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts);
+    default DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {
+        return deleteVersion(versionId, force, deleteArtifacts, null);
+    }
+
+    /**
+     * {@link #deleteVersion(String, boolean, boolean)}; every entry the delete records (the
+     * re-election or last-version entry, the removal of each of the version's aliases) carries
+     * {@code note} (null: the default note).
+     */
+    DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts, ChangeNote note);
 
     /** Keeps the active and the newest {@code keepLastN} versions of every model (R9); returns how many were deleted. */
     int cleanupOldVersions(int keepLastN);

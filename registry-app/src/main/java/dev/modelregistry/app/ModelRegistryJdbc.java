@@ -104,9 +104,8 @@ public final class ModelRegistryJdbc {
 
     private static ModelRegistry wire(RegistryDatabase database, RegistrySettings settings) {
         try {
-            return RegistryBootstrap.wire(database, settings.scoringWeights(),
-                    settings.artifactRoot().orElse(DEFAULT_ARTIFACT_ROOT), List.of(), database.jdbcUrl(),
-                    settings.activeVersionCache());
+            return RegistryBootstrap.wire(database, settings.artifactRoot().orElse(DEFAULT_ARTIFACT_ROOT), List.of(),
+                    database.jdbcUrl(), settings);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -48,10 +48,10 @@ public final class ModelRegistrySQLite {
     /** The registry over the database of {@code registryDir} with {@code settings}; the database closed if that fails. */
     private static ModelRegistry wire(Path registryDir, RegistryDatabase database, RegistrySettings settings) {
         try {
-            return RegistryBootstrap.wire(database, settings.scoringWeights(),
+            return RegistryBootstrap.wire(database,
                     settings.artifactRoot().orElseGet(() -> FileSystemArtifactStore.defaultRootFor(registryDir)),
                     FileSystemArtifactStore.sqliteRegistryFiles(registryDir),
-                    registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString(), settings.activeVersionCache());
+                    registryDir.resolve(RegistryDatabase.SQLITE_FILE_NAME).toString(), settings);
         } catch (RuntimeException e) {
             database.close();
             throw e;

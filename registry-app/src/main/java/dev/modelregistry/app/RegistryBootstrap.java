@@ -4,7 +4,6 @@ import dev.modelregistry.app.artifact.FileSystemArtifactStore;
 import dev.modelregistry.app.query.CachedActiveVersions;
 import dev.modelregistry.app.query.RegistryQueries;
 import dev.modelregistry.domain.model.RandomVersionIdGenerator;
-import dev.modelregistry.domain.scoring.ScoringWeights;
 import dev.modelregistry.persistence.RegistryDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,23 +18,20 @@ final class RegistryBootstrap {
     /**
      * @param protectedPaths what artifact removal must never touch (nor anything containing it or
      *                       inside it): the SQLite registry folder and database files
+     * @param settings       the weights, whether the active-version answers are kept in memory
+     *                       (coherent through the change feed) and the note of changes made without one
      */
-    static ModelRegistry wire(RegistryDatabase database, ScoringWeights weights, Path artifactRoot,
-                              List<Path> protectedPaths, String location) {
-        return wire(database, weights, artifactRoot, protectedPaths, location, ActiveVersionCache.NONE);
-    }
-
-    /** @param cache whether the active-version answers are kept in memory (coherent through the change feed) */
-    static ModelRegistry wire(RegistryDatabase database, ScoringWeights weights, Path artifactRoot,
-                              List<Path> protectedPaths, String location, ActiveVersionCache cache) {
+    static ModelRegistry wire(RegistryDatabase database, Path artifactRoot, List<Path> protectedPaths, String location,
+                              RegistrySettings settings) {
         ChangeFeed feed = DatabaseChangeFeed.over(database.feed());
         RegistryQueries queries = ReadModelQueries.over(database);
-        if (cache == ActiveVersionCache.IN_PROCESS) {
+        if (settings.activeVersionCache() == ActiveVersionCache.IN_PROCESS) {
             queries = new RegistryQueries(CachedActiveVersions.over(queries.activeVersions(), feed), queries.versions(),
                     queries.models(), queries.search());
         }
         return new RegistryService(database.repository(), database.unitOfWork(), queries,
                 new FileSystemArtifactStore(artifactRoot, protectedPaths),
-                weights, new RandomVersionIdGenerator(), Clock.systemUTC(), location, database, feed);
+                settings.scoringWeights(), new RandomVersionIdGenerator(), Clock.systemUTC(), location, database, feed,
+                settings.defaultNote());
     }
 }

@@ -4,6 +4,7 @@ import dev.modelregistry.app.query.RegistryQueries;
 import dev.modelregistry.domain.RegistryUnavailableException;
 import dev.modelregistry.domain.artifact.ArtifactStore;
 import dev.modelregistry.domain.model.ActiveVersionAt;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.domain.model.VersionId;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -49,10 +51,22 @@ public final class RegistryService implements ModelRegistry {
     public RegistryService(ModelRepository repository, UnitOfWork unitOfWork, RegistryQueries queries,
                            ArtifactStore artifacts, ScoringWeights weights, VersionIdGenerator versionIds, Clock clock,
                            String location, AutoCloseable resources, ChangeFeed changeFeed) {
+        this(repository, unitOfWork, queries, artifacts, weights, versionIds, clock, location, resources, changeFeed,
+                RegistrySettings.defaults().defaultNote());
+    }
+
+    /**
+     * @param defaultNote the note of a promotion, delete or alias change made without one
+     *                    ({@link RegistrySettings#defaultNote()})
+     */
+    public RegistryService(ModelRepository repository, UnitOfWork unitOfWork, RegistryQueries queries,
+                           ArtifactStore artifacts, ScoringWeights weights, VersionIdGenerator versionIds, Clock clock,
+                           String location, AutoCloseable resources, ChangeFeed changeFeed, ChangeNote defaultNote) {
         this.feed = new RegistryFeed(changeFeed, location);
         this.scoring = new ScoringPolicy(weights);
         this.writes = new RegistryWrites(repository, unitOfWork, artifacts, scoring, versionIds, clock, listeners,
-                changeFeed == null ? (sensorId, modelType) -> { } : changeFeed::ownEditCommitted);
+                changeFeed == null ? (sensorId, modelType) -> { } : changeFeed::ownEditCommitted,
+                Objects.requireNonNull(defaultNote, "defaultNote"));
         unitOfWork.observeCommits(listeners::committedTogether);
         this.reads = new RegistryReads(queries, location);
         this.location = location;
@@ -91,13 +105,13 @@ public final class RegistryService implements ModelRegistry {
     }
 
     @Override
-    public void setAlias(String versionId, String alias) {
-        listeners.run(RegistryOperation.SET_ALIAS, () -> writes.setAlias(versionId, alias));
+    public void setAlias(String versionId, String alias, ChangeNote note) {
+        listeners.run(RegistryOperation.SET_ALIAS, () -> writes.setAlias(versionId, alias, note));
     }
 
     @Override
-    public void removeAlias(String sensorId, String modelType, String alias) {
-        listeners.run(RegistryOperation.REMOVE_ALIAS, () -> writes.removeAlias(sensorId, modelType, alias));
+    public void removeAlias(String sensorId, String modelType, String alias, ChangeNote note) {
+        listeners.run(RegistryOperation.REMOVE_ALIAS, () -> writes.removeAlias(sensorId, modelType, alias, note));
     }
 
     @Override
@@ -148,14 +162,14 @@ public final class RegistryService implements ModelRegistry {
     }
 
     @Override
-    public void promoteVersion(String versionId) {
-        listeners.run(RegistryOperation.PROMOTE_VERSION, () -> writes.promoteVersion(versionId));
+    public void promoteVersion(String versionId, ChangeNote note) {
+        listeners.run(RegistryOperation.PROMOTE_VERSION, () -> writes.promoteVersion(versionId, note));
     }
 
     @Override
-    public DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {
+    public DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts, ChangeNote note) {
         return listeners.call(RegistryOperation.DELETE_VERSION,
-                () -> writes.deleteVersion(versionId, force, deleteArtifacts));
+                () -> writes.deleteVersion(versionId, force, deleteArtifacts, note));
     }
 
     @Override

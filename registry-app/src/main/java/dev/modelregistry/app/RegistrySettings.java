@@ -1,5 +1,7 @@
 package dev.modelregistry.app;
 
+import dev.modelregistry.domain.InvalidChangeNoteException;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import dev.modelregistry.persistence.DatabaseOptions;
 import dev.modelregistry.persistence.schema.ChangelogTables;
@@ -24,7 +26,7 @@ import java.util.Optional;
  * <p>Invariants: the schema and the changelog table names follow the strict identifier rule
  * (letters, digits, underscores, in one case; at most 63 characters); the two table names
  * differ from each other and from the registry's tables; the weights and the cache choice are
- * never null.
+ * never null; the default actor is a valid {@link ChangeNote} actor.
  */
 public final class RegistrySettings {
 
@@ -34,6 +36,10 @@ public final class RegistrySettings {
     private final Path artifactRoot;
     private final ActiveVersionCache activeVersionCache;
     private final DatabaseOptions database;
+    private final ChangeNote defaultNote;
+
+    /** The actor of the changes made without a note, unless {@link Builder#defaultActor} says otherwise. */
+    public static final String DEFAULT_ACTOR = "application";
 
     private RegistrySettings(Builder builder) {
         this.scoringWeights = builder.scoringWeights;
@@ -42,6 +48,11 @@ public final class RegistrySettings {
         this.database = new DatabaseOptions(builder.schema,
                 new ChangelogTables(builder.changelogTable, builder.changelogLockTable), builder.upgradeSchemaOnOpen,
                 builder.legacyTimezone);
+        try {
+            this.defaultNote = ChangeNote.by(builder.defaultActor);
+        } catch (InvalidChangeNoteException e) {
+            throw new IllegalArgumentException("defaultActor: " + e.getMessage(), e);
+        }
     }
 
     /** Every setting at its default: the current schema, Liquibase's tables, upgrades on open, default weights. */
@@ -64,6 +75,7 @@ public final class RegistrySettings {
         builder.upgradeSchemaOnOpen = database.upgradeSchemaOnOpen();
         builder.legacyTimezone = database.legacyZone();
         builder.activeVersionCache = activeVersionCache;
+        builder.defaultActor = defaultNote.actor();
         return builder;
     }
 
@@ -108,6 +120,16 @@ public final class RegistrySettings {
         return activeVersionCache;
     }
 
+    /** Who the changes made without a {@link ChangeNote} are recorded as made by ({@value #DEFAULT_ACTOR} by default). */
+    public String defaultActor() {
+        return defaultNote.actor();
+    }
+
+    /** The note of a change made without one: the default actor, no reason, no reference. */
+    public ChangeNote defaultNote() {
+        return defaultNote;
+    }
+
     /**
      * The persistence adapter's part of these settings, for code that opens a
      * {@link dev.modelregistry.persistence.RegistryDatabase} itself (the CLI's export and import).
@@ -122,7 +144,8 @@ public final class RegistrySettings {
                 + ", changelogLockTable=" + changelogLockTable() + ", scoringWeights=" + scoringWeights
                 + ", artifactRoot=" + (artifactRoot == null ? "(default)" : artifactRoot)
                 + ", upgradeSchemaOnOpen=" + upgradeSchemaOnOpen() + ", legacyTimezone="
-                + legacyTimezone().map(ZoneId::getId).orElse("(system)") + ", activeVersionCache=" + activeVersionCache + "]";
+                + legacyTimezone().map(ZoneId::getId).orElse("(system)") + ", activeVersionCache=" + activeVersionCache
+                + ", defaultActor=" + defaultNote.actor() + "]";
     }
 
     /** Collects settings; {@link #build()} checks them all. */
@@ -136,6 +159,7 @@ public final class RegistrySettings {
         private boolean upgradeSchemaOnOpen = true;
         private ZoneId legacyTimezone;
         private ActiveVersionCache activeVersionCache = ActiveVersionCache.NONE;
+        private String defaultActor = DEFAULT_ACTOR;
 
         private Builder() {
         }
@@ -180,6 +204,16 @@ public final class RegistrySettings {
 
         public Builder activeVersionCache(ActiveVersionCache activeVersionCache) {
             this.activeVersionCache = Objects.requireNonNull(activeVersionCache, "activeVersionCache");
+            return this;
+        }
+
+        /**
+         * Who a promotion, delete or alias change made without a {@link ChangeNote} is recorded as
+         * made by (README, "Who and why"): a {@link ChangeNote} actor, 1 to 128 visible characters,
+         * trimmed.
+         */
+        public Builder defaultActor(String defaultActor) {
+            this.defaultActor = defaultActor;
             return this;
         }
 

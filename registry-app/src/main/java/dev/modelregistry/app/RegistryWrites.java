@@ -9,6 +9,7 @@ import dev.modelregistry.domain.artifact.ArtifactStore;
 import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
@@ -49,10 +50,12 @@ final class RegistryWrites {
     private final Clock clock;
     private final RegistryListeners listeners;
     private final BiConsumer<String, String> edited;
+    private final ChangeNote defaultNote;
 
+    /** @param defaultNote the note of a promotion, delete or alias change made without one (null) */
     RegistryWrites(ModelRepository repository, UnitOfWork unitOfWork, ArtifactStore artifacts, ScoringPolicy scoring,
                    VersionIdGenerator versionIds, Clock clock, RegistryListeners listeners,
-                   BiConsumer<String, String> edited) {
+                   BiConsumer<String, String> edited, ChangeNote defaultNote) {
         this.repository = repository;
         this.unitOfWork = unitOfWork;
         this.artifacts = artifacts;
@@ -61,6 +64,11 @@ final class RegistryWrites {
         this.clock = clock;
         this.listeners = listeners;
         this.edited = edited;
+        this.defaultNote = defaultNote;
+    }
+
+    private ChangeNote orDefault(ChangeNote note) {
+        return note == null ? defaultNote : note;
     }
 
     String registerModel(ModelRegistration registration) {
@@ -99,26 +107,29 @@ final class RegistryWrites {
                 registration.dataEndDate(), registration.numSamples());
     }
 
-    void promoteVersion(String versionId) {
+    void promoteVersion(String versionId, ChangeNote note) {
         VersionId id = VersionId.of(versionId);
+        ChangeNote recorded = orDefault(note);
         Optional<Model> changed = unitOfWork.execute(() -> {
             Model model = owner(id);
-            return model.promote(id, now()) ? Optional.of(model) : Optional.<Model>empty();
+            return model.promote(id, recorded, now()) ? Optional.of(model) : Optional.<Model>empty();
         });
         changed.ifPresent(model -> listeners.activated(RegistryOperation.PROMOTE_VERSION, model.sensorId().value(),
                 model.modelType().value(), versionId, ActivationReason.PROMOTED));
     }
 
     /** An edit of the version's model (R13): the cache of active versions forgets the model after the commit. */
-    void setAlias(String versionId, String alias) {
+    void setAlias(String versionId, String alias, ChangeNote note) {
         Alias name = Alias.of(alias);
-        editVersion(versionId, (model, id, at) -> model.assignAlias(name, id, at));
+        ChangeNote recorded = orDefault(note);
+        editVersion(versionId, (model, id, at) -> model.assignAlias(name, id, recorded, at));
     }
 
     /** An edit of the model (R13), as {@link #setAlias}. */
-    void removeAlias(String sensorId, String modelType, String alias) {
+    void removeAlias(String sensorId, String modelType, String alias, ChangeNote note) {
         Alias name = Alias.of(alias);
-        editModel(sensorId, modelType, (model, at) -> model.removeAlias(name, at));
+        ChangeNote recorded = orDefault(note);
+        editModel(sensorId, modelType, (model, at) -> model.removeAlias(name, recorded, at));
     }
 
     /** An edit of a model's own description or tags. */
@@ -158,15 +169,16 @@ final class RegistryWrites {
         edited.accept(model.sensorId().value(), model.modelType().value());
     }
 
-    DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts) {
+    DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts, ChangeNote note) {
         VersionId id = VersionId.of(versionId);
+        ChangeNote recorded = orDefault(note);
         record Deleted(Optional<String> modelPath, Optional<String> activeAfter, boolean wasActive, SensorId sensorId,
                        ModelType modelType) {
         }
         Deleted deleted = unitOfWork.execute(() -> {
             Model model = owner(id);
             boolean wasActive = model.activeVersionId().filter(id::equals).isPresent();
-            ModelVersion removed = model.deleteVersion(id, force, now());
+            ModelVersion removed = model.deleteVersion(id, force, recorded, now());
             return new Deleted(removed.modelPath(), model.activeVersionId().map(VersionId::value), wasActive,
                     model.sensorId(), model.modelType());
         });

@@ -72,6 +72,6 @@ final class Views {
         return new ActivationEntry(change.sequenceNo(), change.versionId().map(VersionId::value).orElse(null),
                 change.previousVersionId().map(VersionId::value).orElse(null), change.reason().name(),
                 change.score().orElse(null), change.previousScore().orElse(null), change.changedAt(),
-                change.alias().map(Alias::value).orElse(null));
+                change.alias().map(Alias::value).orElse(null), change.note().orElse(null));
     }
 }

@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            are read when it is adopted; unset: the system zone
  * @param activeVersionCache  in-process: active versions answered from memory, kept
  *                            coherent by the change feed
+ * @param defaultActor        who a promotion, delete or alias change made without a change note is
+ *                            recorded as made by (1 to 128 visible characters)
  * @param scoring             the weights of the performance score
  * @param events              the change feed as Spring application events
  * @param metrics             the Micrometer metrics
@@ -40,6 +42,7 @@ public record RegistryProperties(Sqlite sqlite, String schema,
                                  @DefaultValue("true") boolean upgradeSchemaOnOpen,
                                  ZoneId legacyTimezone,
                                  @DefaultValue("NONE") ActiveVersionCache activeVersionCache,
+                                 @DefaultValue(RegistrySettings.DEFAULT_ACTOR) String defaultActor,
                                  @DefaultValue Scoring scoring,
                                  @DefaultValue Events events,
                                  @DefaultValue Metrics metrics) {
@@ -54,7 +57,7 @@ public record RegistryProperties(Sqlite sqlite, String schema,
     public RegistrySettings settings() {
         RegistrySettings.Builder settings = RegistrySettings.builder().changelogTable(changelogTable)
                 .changelogLockTable(changelogLockTable).upgradeSchemaOnOpen(upgradeSchemaOnOpen)
-                .activeVersionCache(activeVersionCache).scoringWeights(scoring.weights());
+                .activeVersionCache(activeVersionCache).defaultActor(defaultActor).scoringWeights(scoring.weights());
         if (schema != null) {
             settings.schema(schema);
         }

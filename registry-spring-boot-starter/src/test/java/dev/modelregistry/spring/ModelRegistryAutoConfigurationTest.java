@@ -86,9 +86,11 @@ class ModelRegistryAutoConfigurationTest {
         runner().withPropertyValues("registry.scoring.r2-weight=0.6", "registry.scoring.mape-weight=0.4",
                 "registry.scoring.anomaly-min=0.02", "registry.scoring.anomaly-max=0.08",
                 "registry.active-version-cache=in-process",
-                "registry.legacy-timezone=Europe/Berlin", "registry.events.enabled=false").run(context -> {
+                "registry.legacy-timezone=Europe/Berlin", "registry.events.enabled=false",
+                "registry.default-actor=retraining-service").run(context -> {
             RegistryProperties properties = context.getBean(RegistryProperties.class);
             assertThat(properties.activeVersionCache()).isEqualTo(ActiveVersionCache.IN_PROCESS);
+            assertThat(properties.settings().defaultActor()).isEqualTo("retraining-service");
             assertThat(properties.legacyTimezone()).hasToString("Europe/Berlin");
             assertThat(context.getBean(ModelRegistry.class).scoringWeights())
                     .isEqualTo(new ScoringWeights(0.6, 0.4, 0.02, 0.08));
@@ -102,6 +104,7 @@ class ModelRegistryAutoConfigurationTest {
             RegistryProperties properties = context.getBean(RegistryProperties.class);
             assertThat(properties.scoring().weights()).isEqualTo(ScoringWeights.DEFAULTS);
             assertThat(properties.activeVersionCache()).isEqualTo(ActiveVersionCache.NONE);
+            assertThat(properties.settings().defaultActor()).isEqualTo("application");
             assertThat(properties.changelogTable()).isEqualTo("DATABASECHANGELOG");
             assertThat(properties.upgradeSchemaOnOpen()).isTrue();
             assertThat(properties.schema()).isNull();

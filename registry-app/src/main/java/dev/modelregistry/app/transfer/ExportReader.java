@@ -65,8 +65,8 @@ final class ExportReader {
                 }
                 return new TransferSummary(file, models, versions);
             }
-            Model model = restore(convert(version == ExportFormat.VERSION_1 ? FormatVersion1.upgraded(node) : node,
-                    ModelLine.class, number), number);
+            JsonNode line = LaterHistoryFields.filled(version == ExportFormat.VERSION_1 ? FormatVersion1.upgraded(node) : node);
+            Model model = restore(convert(line, ModelLine.class, number), number);
             sink.accept(model, number);
             models++;
             versions += model.versions().size();

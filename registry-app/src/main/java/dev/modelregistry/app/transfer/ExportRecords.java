@@ -41,8 +41,15 @@ final class ExportRecords {
                        String recordedAt) {
     }
 
-    /** @param alias the alias of an alias entry (R13); null (or absent, in older exports) for every other entry */
+    /**
+     * @param alias         the alias of an alias entry (R13); null (or absent, in older exports) for every other entry
+     * @param actor         the change note's actor; null (or absent, in older exports) for an entry without a note,
+     *                      and then so are {@code noteReason} and {@code noteReference}
+     * @param noteReason    the change note's reason; null when it has none
+     * @param noteReference the change note's external reference; null when it has none
+     */
     record ActivationLine(int sequenceNo, String versionId, String previousVersionId, String reason, Double score,
-                          Double previousScore, String changedAt, String alias) {
+                          Double previousScore, String changedAt, String alias, String actor, String noteReason,
+                          String noteReference) {
     }
 }

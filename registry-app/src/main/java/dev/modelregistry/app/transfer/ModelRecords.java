@@ -10,6 +10,7 @@ import dev.modelregistry.domain.model.ActivationChange;
 import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
@@ -78,7 +79,9 @@ final class ModelRecords {
         return new ActivationLine(change.sequenceNo(), change.versionId().map(VersionId::value).orElse(null),
                 change.previousVersionId().map(VersionId::value).orElse(null), change.reason().name(),
                 change.score().orElse(null), change.previousScore().orElse(null), text(change.changedAt()),
-                change.alias().map(Alias::value).orElse(null));
+                change.alias().map(Alias::value).orElse(null), change.note().map(ChangeNote::actor).orElse(null),
+                change.note().flatMap(ChangeNote::reason).orElse(null),
+                change.note().flatMap(ChangeNote::reference).orElse(null));
     }
 
     /** The model a line describes, every invariant checked by the aggregate. */
@@ -117,7 +120,8 @@ final class ModelRecords {
     private static RestoredActivation toActivation(ActivationLine line) {
         return RestoredActivation.of(line.sequenceNo(), versionId(line.versionId()), versionId(line.previousVersionId()),
                 reason(line.reason()), line.score(), line.previousScore(), instant("changed_at", line.changedAt()),
-                line.alias() == null ? null : Alias.of(line.alias()));
+                line.alias() == null ? null : Alias.of(line.alias()),
+                ChangeNote.stored(line.actor(), line.noteReason(), line.noteReference()).orElse(null));
     }
 
     private static ActivationReason reason(String value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelregistry.app.ActiveVersionCache;
 import dev.modelregistry.app.RegistrySettings;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -25,6 +26,22 @@ class RegistrySettingsTest {
         assertThat(defaults.upgradeSchemaOnOpen()).isTrue();
         assertThat(defaults.legacyTimezone()).isEmpty();
         assertThat(defaults.activeVersionCache()).isEqualTo(ActiveVersionCache.NONE);
+        assertThat(defaults.defaultActor()).isEqualTo("application");
+        assertThat(defaults.defaultNote()).isEqualTo(ChangeNote.by("application"));
+    }
+
+    @Test
+    void theDefaultActorIsTrimmedKeptByToBuilderAndABadOneIsRefusedNamingTheSetting() {
+        RegistrySettings settings = RegistrySettings.builder().defaultActor("  retraining-service ").build();
+
+        assertThat(settings.defaultActor()).isEqualTo("retraining-service");
+        assertThat(settings.toBuilder().build().defaultActor()).isEqualTo("retraining-service");
+        assertThat(settings.toString()).contains("defaultActor=retraining-service");
+        for (String bad : new String[] {null, "", "   ", "ops\u200bbot", "x".repeat(129)}) {
+            assertThatThrownBy(() -> RegistrySettings.builder().defaultActor(bad).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("defaultActor: change note actor must");
+        }
     }
 
     @Test

@@ -115,7 +115,7 @@ class CachedActiveVersionsTest {
         assertThat(active()).isEqualTo("bbbbbbbbbbbb");
         source.active = "cccccccccccc";
         feed.subscriber.accept(new ActivationEvent(7, "telemanom_pump-1", SENSOR.value(), TYPE.value(), "cccccccccccc",
-                "bbbbbbbbbbbb", ActivationReason.PROMOTED, Instant.now(), null));
+                "bbbbbbbbbbbb", ActivationReason.PROMOTED, Instant.now(), null, null));
         assertThat(active()).isEqualTo("cccccccccccc");
         feed.ownCommits.accept("pump-2", TYPE.value()); // another model: this one stays in memory
         assertThat(active()).isEqualTo("cccccccccccc");

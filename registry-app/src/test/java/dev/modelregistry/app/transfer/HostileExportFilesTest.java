@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.domain.InconsistentModelException;
+import dev.modelregistry.domain.InvalidChangeNoteException;
 import dev.modelregistry.domain.InvalidIdentifierException;
 import dev.modelregistry.domain.model.Attributes;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.InMemoryModelRepository;
 import dev.modelregistry.domain.model.InMemoryUnitOfWork;
@@ -154,6 +156,47 @@ class HostileExportFilesTest {
         assertRefused(missing, "line 2: is not a valid model line: Missing field 'history'");
         assertRefused(unknown, "line 2: is not a valid model line: Unrecognized field \"colour\"");
         assertThatThrownBy(() -> new RegistryImport(unknown).check()).hasMessageNotContaining("ExportRecords");
+    }
+
+    @Test
+    void anExportWrittenBeforeAliasesAndChangeNotesStillImportsWithoutThem() throws IOException {
+        Path file = editedModel(2, 1, model -> {
+            model.get("history").forEach(entry -> ((ObjectNode) entry).remove(List.of("alias", "actor", "note_reason",
+                    "note_reference")));
+            return model;
+        });
+        InMemoryModelRepository target = new InMemoryModelRepository();
+
+        assertThat(new RegistryImport(file).into(target, new InMemoryUnitOfWork()).models()).isEqualTo(2);
+        assertThat(target.all()).flatExtracting(Model::history).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.note()).isEmpty());
+    }
+
+    @Test
+    void aChangeNoteIsImportedAsExportedAndABrokenOneIsRefusedNamingItsField() throws IOException {
+        Path noted = editedModel(2, 1, model -> {
+            ((ObjectNode) model.get("history").get(1)).put("actor", "ops-oncall").put("note_reason", "rollback")
+                    .put("note_reference", "INC-42");
+            return model;
+        });
+        Path reasonOnly = editedModel(2, 1, model -> {
+            ((ObjectNode) model.get("history").get(1)).put("note_reason", "rollback");
+            return model;
+        });
+        Path invisible = editedModel(2, 1, model -> {
+            ((ObjectNode) model.get("history").get(1)).put("actor", "ops\u200b");
+            return model;
+        });
+        InMemoryModelRepository target = new InMemoryModelRepository();
+
+        new RegistryImport(noted).into(target, new InMemoryUnitOfWork());
+        assertThat(target.findByPair(SensorId.of("sensor-000"), ModelType.of("telemanom")).orElseThrow().history()
+                .get(1).note()).contains(ChangeNote.by("ops-oncall").because("rollback").referencing("INC-42"));
+        assertThatThrownBy(() -> new RegistryImport(reasonOnly).check()).isInstanceOf(ExportFileException.class)
+                .hasMessageContaining("line 2: model telemanom_sensor-000: change note actor must not be null")
+                .hasCauseInstanceOf(InvalidChangeNoteException.class);
+        assertThatThrownBy(() -> new RegistryImport(invisible).check()).isInstanceOf(ExportFileException.class)
+                .hasMessageContaining("change note actor must not contain control or invisible characters (U+200B");
     }
 
     @Test

@@ -164,7 +164,7 @@ public class ActivationChange implements ActivationRecord {
 
     @Override
     public Optional<ChangeNote> note() {
-        return actor == null ? Optional.empty() : Optional.of(ChangeNote.of(actor, noteReason, noteReference));
+        return ChangeNote.stored(actor, noteReason, noteReference);
     }
 
     @Override

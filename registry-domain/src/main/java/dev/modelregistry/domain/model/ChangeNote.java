@@ -57,6 +57,18 @@ public final class ChangeNote {
         return by(actor).because(reason).referencing(reference);
     }
 
+    /**
+     * A note as a history entry stores it, in three columns (actor, reason, reference): none when
+     * all three are null (an entry without a note), else {@link #of} them; a reason or reference
+     * without an actor is refused.
+     */
+    public static Optional<ChangeNote> stored(String actor, String reason, String reference) {
+        if (actor == null && reason == null && reference == null) {
+            return Optional.empty();
+        }
+        return Optional.of(of(actor, reason, reference));
+    }
+
     /** This note with {@code reason}; null or blank: without a reason. */
     public ChangeNote because(String reason) {
         String trimmed = blankAsNull(reason);

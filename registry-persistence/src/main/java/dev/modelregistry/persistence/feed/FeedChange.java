@@ -1,6 +1,7 @@
 package dev.modelregistry.persistence.feed;
 
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.ChangeNote;
 import java.time.Instant;
 
 /**
@@ -12,7 +13,9 @@ import java.time.Instant;
  * @param previousVersionId the version it replaced; null for the first; for an alias entry the
  *                          active version, which stays
  * @param alias             the alias of an alias entry (R13); null for every other entry
+ * @param note              who made the change and why; null for an entry without a note
  */
 public record FeedChange(long cursor, String modelId, String sensorId, String modelType, String versionId,
-                         String previousVersionId, ActivationReason reason, Instant at, String alias) {
+                         String previousVersionId, ActivationReason reason, Instant at, String alias,
+                         ChangeNote note) {
 }

@@ -1,6 +1,7 @@
 package dev.modelregistry.persistence.feed;
 
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.persistence.query.ReadConnections.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,8 @@ final class FeedRows {
 
     /** Changes after a cursor, in cursor order; a row still without a cursor belongs to an uncommitted transaction. */
     static final String CHANGES_SINCE = "SELECT h.feed_cursor, h.model_id, m.sensor_id, m.model_type, h.version_id,"
-            + " h.previous_version_id, h.reason, h.changed_at, h.alias FROM activation_history h"
+            + " h.previous_version_id, h.reason, h.changed_at, h.alias, h.actor, h.note_reason,"
+            + " h.note_reference FROM activation_history h"
             + " JOIN models m ON m.model_id = h.model_id WHERE h.feed_cursor > ? ORDER BY h.feed_cursor LIMIT ?";
 
     /** The newest cursor handed out and committed (0 on an empty history). */
@@ -31,7 +33,8 @@ final class FeedRows {
             while (row.next()) {
                 changes.add(new FeedChange(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), ActivationReason.valueOf(row.getString(7)),
-                        dialect.instant(row, 8), row.getString(9)));
+                        dialect.instant(row, 8), row.getString(9),
+                        ChangeNote.stored(row.getString(10), row.getString(11), row.getString(12)).orElse(null)));
             }
         }
         return changes;

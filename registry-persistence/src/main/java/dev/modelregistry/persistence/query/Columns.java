@@ -61,9 +61,7 @@ final class Columns {
 
     /** A history entry's change note from its actor, reason and reference columns (from {@code actorColumn} on); none without an actor. */
     Optional<ChangeNote> note(ResultSet row, int actorColumn) throws SQLException {
-        String actor = text(row, actorColumn);
-        return actor == null ? Optional.empty()
-                : Optional.of(ChangeNote.of(actor, text(row, actorColumn + 1), text(row, actorColumn + 2)));
+        return ChangeNote.stored(text(row, actorColumn), text(row, actorColumn + 1), text(row, actorColumn + 2));
     }
 
     Attributes attributes(ResultSet row, int column) throws SQLException {

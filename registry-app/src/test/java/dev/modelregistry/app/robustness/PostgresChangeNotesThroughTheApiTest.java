@@ -1,0 +1,27 @@
+package dev.modelregistry.app.robustness;
+
+import dev.modelregistry.app.ModelRegistry;
+import dev.modelregistry.app.ModelRegistryJdbc;
+import dev.modelregistry.app.RegistrySettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Change notes through the public API on PostgreSQL, a schema per test; skipped without a server. */
+@EnabledIfEnvironmentVariable(named = PostgresSchema.URL_VARIABLE, matches = ".+",
+        disabledReason = "REGISTRY_TEST_POSTGRES_URL is not set: no PostgreSQL server")
+class PostgresChangeNotesThroughTheApiTest extends ChangeNotesThroughTheApiContract {
+
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    final PostgresSchema schema = PostgresSchema.perTest();
+
+    @Override
+    protected ModelRegistry open(RegistrySettings settings) {
+        return ModelRegistryJdbc.open(schema.url(), schema.user(), schema.password(),
+                settings.toBuilder().artifactRoot(tmp).build());
+    }
+}
