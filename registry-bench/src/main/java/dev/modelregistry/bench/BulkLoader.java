@@ -15,8 +15,10 @@ import java.util.UUID;
  * invariants: exactly one active version per model (the best score; ties to the newest),
  * {@code models.best_score}, {@code active_score}, {@code active_since} (the history row's time),
  * {@code activation_count} = 1, one activation history row and one lineage row per version.
- * Used to build large registries fast, and as the floor the migration is compared against. The
- * caller owns the transaction.
+ * Used to build large registries fast (the fixtures' lineage rows spread the versions over 20 data
+ * sources and training periods, so that searches have something to find), and as the floor the
+ * migration is compared against ({@link #asMigrated}: lineage rows as the migration writes them,
+ * the data hash only). The caller owns the transaction.
  */
 final class BulkLoader implements AutoCloseable {
 
@@ -31,13 +33,29 @@ final class BulkLoader implements AutoCloseable {
     }
 
     private final boolean sqlite;
+    private final boolean spreadSources;
     private final PreparedStatement models;
     private final PreparedStatement versions;
     private final PreparedStatement lineage;
     private final PreparedStatement history;
     private int pending;
 
+    /** A fixture loader: lineage rows with a data source and a training period. */
     BulkLoader(Connection connection) throws SQLException {
+        this(connection, true);
+    }
+
+    /**
+     * The rows a migration of legacy files writes: a legacy version has a data hash but no data
+     * source, training period or sample count, so its lineage row holds the hash only (and
+     * {@code version_sources} stays empty).
+     */
+    static BulkLoader asMigrated(Connection connection) throws SQLException {
+        return new BulkLoader(connection, false);
+    }
+
+    private BulkLoader(Connection connection, boolean spreadSources) throws SQLException {
+        this.spreadSources = spreadSources;
         sqlite = connection.getMetaData().getURL().startsWith("jdbc:sqlite:");
         models = connection.prepareStatement("insert into models (model_id, sensor_id, model_type, active_version,"
                 + " created_at, updated_at, best_score, active_score, active_since, activation_count, lock_version)"
@@ -97,13 +115,20 @@ final class BulkLoader implements AutoCloseable {
             if (row.dataHash() != null) {
                 lineage.setString(1, row.versionId());
                 lineage.setString(2, row.dataHash());
-                // 20 data sources, training periods of 60 days starting on one of 365 days of 2024
-                int spread = Math.floorMod(row.versionId().hashCode(), 20 * 365);
-                java.time.LocalDate start = java.time.LocalDate.of(2024, 1, 1).plusDays(spread % 365);
-                lineage.setString(3, "source-" + spread / 365);
-                lineage.setString(4, start.toString());
-                lineage.setString(5, start.plusDays(60).toString());
-                lineage.setInt(6, 10_000);
+                if (spreadSources) {
+                    // 20 data sources, training periods of 60 days starting on one of 365 days of 2024
+                    int spread = Math.floorMod(row.versionId().hashCode(), 20 * 365);
+                    java.time.LocalDate start = java.time.LocalDate.of(2024, 1, 1).plusDays(spread % 365);
+                    lineage.setString(3, "source-" + spread / 365);
+                    lineage.setString(4, start.toString());
+                    lineage.setString(5, start.plusDays(60).toString());
+                    lineage.setInt(6, 10_000);
+                } else {
+                    lineage.setObject(3, null);
+                    lineage.setObject(4, null);
+                    lineage.setObject(5, null);
+                    lineage.setObject(6, null);
+                }
                 setInstant(lineage, 7, at);
                 lineage.addBatch();
             }

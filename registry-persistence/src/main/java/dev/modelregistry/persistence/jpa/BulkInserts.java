@@ -19,9 +19,10 @@ import org.hibernate.StatelessSession;
  * <p>On SQLite the connection's page cache is raised to {@value #SQLITE_CACHE_KIB} KiB (memory
  * only, nothing changes on disk; it stays so for the connection's life): with the default cache
  * of about 2 MB, the inserts into the many indexes of a large table keep evicting and re-reading
- * pages, and a large transaction keeps spilling dirty pages to the WAL before its commit.
+ * pages, and a large transaction keeps spilling dirty pages to the WAL before its commit. The
+ * benchmark's JDBC insert floor prepares its connection with the same {@link #enlargeSqliteCache}.
  */
-final class BulkInserts {
+public final class BulkInserts {
 
     static final int BATCH_SIZE = 500;
     static final long SQLITE_CACHE_KIB = 131_072;
@@ -51,7 +52,8 @@ final class BulkInserts {
         return connection.getMetaData().getURL().startsWith("jdbc:sqlite:");
     }
 
-    private static void enlargeSqliteCache(Connection connection) throws SQLException {
+    /** The page cache of a SQLite connection that bulk-imports: {@value #SQLITE_CACHE_KIB} KiB, for the connection's life. */
+    public static void enlargeSqliteCache(Connection connection) throws SQLException {
         try (Statement pragma = connection.createStatement()) {
             pragma.execute("PRAGMA cache_size = -" + SQLITE_CACHE_KIB);
         }
