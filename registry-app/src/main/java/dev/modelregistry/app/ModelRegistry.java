@@ -147,9 +147,46 @@ public interface ModelRegistry extends AutoCloseable {
 
     /**
      * Makes the version active (R6); the PROMOTED entry carries {@code note} (null: the default
-     * note). Promoting the active version records nothing.
+     * note). Promoting the active version records nothing (during a hold, R14,
+     * the hold stays, on the promoted version).
      */
     void promoteVersion(String versionId, ChangeNote note);
+
+    /**
+     * Holds the model's active version (R14; README "Holds"): until {@link #releaseHold}, a
+     * registration that would have become active is stored without taking over (the history
+     * records {@code WOULD_HAVE_BECOME_ACTIVE}). A promotion keeps the hold, on the promoted
+     * version; a forced delete of the held version ends it. The details and listings show it
+     * ({@link ModelVersionDetails#heldSince()}, {@link ModelSummary#heldSince()}).
+     *
+     * The {@code HOLD_STARTED} entry carries {@code note} (who and why; null: the default note).
+     *
+     * @return false, changing nothing, when the model was already held
+     * @throws dev.modelregistry.domain.NothingToHoldException the model has no versions
+     * @throws dev.modelregistry.domain.ModelNotFoundException no such model
+     */
+    boolean holdActiveVersion(String sensorId, String modelType, ChangeNote note);
+
+    /** {@link #holdActiveVersion(String, String, ChangeNote)}, recording the default note. */
+    default boolean holdActiveVersion(String sensorId, String modelType) {
+        return holdActiveVersion(sensorId, modelType, null);
+    }
+
+    /**
+     * Releases the model's hold (R14): the version that would be active without the hold (the
+     * rules applied to everything that happened during it) becomes active. Its entries
+     * ({@code HOLD_RELEASED}, {@code RELEASE_REELECTED}) carry {@code note} (null: the default note).
+     *
+     * @return the version held, the one active now and whether that changed
+     * @throws dev.modelregistry.domain.HoldNotFoundException  the model is not held
+     * @throws dev.modelregistry.domain.ModelNotFoundException no such model
+     */
+    HoldReleaseResult releaseHold(String sensorId, String modelType, ChangeNote note);
+
+    /** {@link #releaseHold(String, String, ChangeNote)}, recording the default note. */
+    default HoldReleaseResult releaseHold(String sensorId, String modelType) {
+        return releaseHold(sensorId, modelType, null);
+    }
 
     /**
      * Deletes a version (R7); with {@code deleteArtifacts} also its files, after the commit and

@@ -12,13 +12,20 @@ import java.util.Map;
  * @param description the model's description; null when it has none
  * @param tags        the model's tag keys, in order
  * @param tagValues   the values of the keys that have one (a key not here has no value)
+ * @param heldSince   since when the model's active version is held (R14); null when it is not held
  */
 public record ModelSummary(String modelId, String sensorId, String modelType, String activeVersion,
                            int versionCount, Double bestScore, Instant createdAt, Instant updatedAt,
-                           String description, List<String> tags, Map<String, String> tagValues) {
+                           String description, List<String> tags, Map<String, String> tagValues,
+                           Instant heldSince) {
 
     public ModelSummary {
         tags = List.copyOf(tags);
         tagValues = Collections.unmodifiableMap(new LinkedHashMap<>(tagValues));
+    }
+
+    /** Whether the model's active version is held (R14). */
+    public boolean isHeld() {
+        return heldSince != null;
     }
 }

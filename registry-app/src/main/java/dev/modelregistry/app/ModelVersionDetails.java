@@ -21,6 +21,8 @@ import java.util.Map;
  * @param activeSince      when the version last became active; null when it is not the active
  *                         version (or the history does not record it)
  * @param aliases          the aliases that name the version besides {@code active}, in name order (R13)
+ * @param heldSince        since when its model holds it (R14, README "Holds": it is the active version
+ *                         and stays so until the hold is released); null when it is not held
  */
 public record ModelVersionDetails(String versionId, String modelId, String sensorId, String modelType,
                                   Instant createdAt, Map<String, Object> trainingConfig,
@@ -29,12 +31,17 @@ public record ModelVersionDetails(String versionId, String modelId, String senso
                                   String modelPath, String description, List<String> tags, boolean isActive,
                                   double performanceScore, List<String> unreadableFields,
                                   DataLineageDetails dataLineage, Instant activeSince, List<String> aliases,
-                                  Map<String, String> tagValues) {
+                                  Map<String, String> tagValues, Instant heldSince) {
 
     public ModelVersionDetails {
         unreadableFields = List.copyOf(unreadableFields);
         aliases = List.copyOf(aliases);
         tagValues = Collections.unmodifiableMap(new LinkedHashMap<>(tagValues));
+    }
+
+    /** Whether its model holds it (R14): {@code heldSince} is set. */
+    public boolean isHeld() {
+        return heldSince != null;
     }
 
     /** Whether the stored text of this JSON field ({@code training_config}, ..., {@code tags}) could not be read. */

@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum RegistryOperation {
     REGISTER_MODEL,
     PROMOTE_VERSION,
+    HOLD_ACTIVE_VERSION,
+    RELEASE_HOLD,
     DELETE_VERSION,
     CLEANUP_OLD_VERSIONS,
     PREVIEW_CLEANUP,

@@ -167,6 +167,17 @@ public final class RegistryService implements ModelRegistry {
     }
 
     @Override
+    public boolean holdActiveVersion(String sensorId, String modelType, ChangeNote note) {
+        return listeners.call(RegistryOperation.HOLD_ACTIVE_VERSION,
+                () -> writes.holdActiveVersion(sensorId, modelType, note));
+    }
+
+    @Override
+    public HoldReleaseResult releaseHold(String sensorId, String modelType, ChangeNote note) {
+        return listeners.call(RegistryOperation.RELEASE_HOLD, () -> writes.releaseHold(sensorId, modelType, note));
+    }
+
+    @Override
     public DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts, ChangeNote note) {
         return listeners.call(RegistryOperation.DELETE_VERSION,
                 () -> writes.deleteVersion(versionId, force, deleteArtifacts, note));

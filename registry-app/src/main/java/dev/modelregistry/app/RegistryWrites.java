@@ -8,6 +8,8 @@ import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import dev.modelregistry.domain.artifact.ArtifactStore;
 import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.Alias;
+import dev.modelregistry.domain.model.ChangeNote;
+import dev.modelregistry.domain.model.HoldRelease;
 import dev.modelregistry.domain.model.Attributes;
 import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.DataLineage;
@@ -32,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * The write use cases (register, promote, delete, cleanup): each loads the aggregate through
@@ -147,15 +150,41 @@ final class RegistryWrites {
      * the commit, {@code edited} hears of the model (the cache of active versions forgets it).
      */
     void editModel(String sensorId, String modelType, ModelEdit edit) {
-        SensorId sensor = SensorId.of(sensorId);
-        ModelType type = ModelType.of(modelType);
-        unitOfWork.execute(() -> {
-            Model model = repository.findByPair(sensor, type)
-                    .orElseThrow(() -> new ModelNotFoundException(ModelId.of(sensor, type).value()));
-            edit.apply(model, now());
+        changeModel(sensorId, modelType, (model, at) -> {
+            edit.apply(model, at);
             return null;
         });
+    }
+
+    /** Changes the (sensor, type) model in one unit of work, as {@link #editModel}, and returns what the change answered. */
+    private <T> T changeModel(String sensorId, String modelType, BiFunction<Model, Instant, T> change) {
+        SensorId sensor = SensorId.of(sensorId);
+        ModelType type = ModelType.of(modelType);
+        T answer = unitOfWork.execute(() -> {
+            Model model = repository.findByPair(sensor, type)
+                    .orElseThrow(() -> new ModelNotFoundException(ModelId.of(sensor, type).value()));
+            return change.apply(model, now());
+        });
         edited.accept(sensor.value(), type.value());
+        return answer;
+    }
+
+    /** Holds the model's active version (R14), with {@code note} (or the default) on the entry; false when it was held already. */
+    boolean holdActiveVersion(String sensorId, String modelType, ChangeNote note) {
+        ChangeNote recorded = orDefault(note);
+        return changeModel(sensorId, modelType, (model, at) -> model.holdActiveVersion(recorded, at));
+    }
+
+    /** Releases the model's hold (R14); listeners hear of the change of its active version, if any. */
+    HoldReleaseResult releaseHold(String sensorId, String modelType, ChangeNote note) {
+        ChangeNote recorded = orDefault(note);
+        HoldRelease release = changeModel(sensorId, modelType, (model, at) -> model.releaseHold(recorded, at));
+        if (release.changed()) {
+            listeners.activated(RegistryOperation.RELEASE_HOLD, sensorId, modelType, release.activeVersion().value(),
+                    ActivationReason.RELEASE_REELECTED);
+        }
+        return new HoldReleaseResult(ModelId.of(SensorId.of(sensorId), ModelType.of(modelType)).value(),
+                release.heldVersion().value(), release.activeVersion().value(), release.changed());
     }
 
     /** Edits one version through its model in one unit of work, as {@link #editModel}. */

@@ -25,7 +25,8 @@ final class Views {
                 row.modelSizeBytes(), row.trainingTimeSeconds(), row.dataHash(), row.modelHash(), row.modelPath(),
                 row.description(), row.tags().keys(), row.active(), row.performanceScore(),
                 unreadableFields(row.trainingConfig(), row.trainingMetrics(), row.validationMetrics(), row.tags()),
-                row.lineage() == null ? null : lineage(row.lineage()), row.activeSince(), row.aliases(), row.tags().values());
+                row.lineage() == null ? null : lineage(row.lineage()), row.activeSince(), row.aliases(), row.tags().values(),
+                row.heldSince());
     }
 
     private static List<String> unreadableFields(Attributes trainingConfig, Attributes trainingMetrics,
@@ -55,7 +56,8 @@ final class Views {
         return new ModelSummary(overview.modelId().value(), overview.sensorId().value(), overview.modelType().value(),
                 overview.activeVersion().map(VersionId::value).orElse(null), Math.toIntExact(overview.versionCount()),
                 overview.bestScore().orElse(null), overview.createdAt(), overview.updatedAt(),
-                overview.description().orElse(null), overview.tags().keys(), overview.tags().values());
+                overview.description().orElse(null), overview.tags().keys(), overview.tags().values(),
+                overview.heldSince().orElse(null));
     }
 
     static VersionSummary summary(VersionLine line) {

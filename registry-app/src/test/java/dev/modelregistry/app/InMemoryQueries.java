@@ -129,7 +129,7 @@ final class InMemoryQueries implements ActiveVersions, VersionQueries, ModelQuer
                 .filter(model -> sensorId.isEmpty() || model.sensorId().equals(sensorId.get()))
                 .map(model -> Views.summary(new ModelOverview(model.id(), model.sensorId(), model.modelType(),
                         model.activeVersionId(), model.versions().size(), model.bestScore(), model.createdAt(),
-                        model.updatedAt())))
+                        model.updatedAt(), model.description(), model.tags(), model.heldSince())))
                 .toList();
     }
 
@@ -171,7 +171,8 @@ final class InMemoryQueries implements ActiveVersions, VersionQueries, ModelQuer
                 version.validationMetrics(), version.modelSizeBytes(), version.trainingTimeSeconds().orElse(null),
                 version.dataHash().orElse(null), version.modelHash().orElse(null), version.modelPath().orElse(null),
                 version.description().orElse(null), version.tags(), version.isActive(), version.performanceScore(),
-                lineage, activeSince, aliasesOf(version));
+                lineage, activeSince, aliasesOf(version), version.isActive()
+                        ? repository.findByVersion(version.id()).orElseThrow().heldSince().orElse(null) : null);
     }
 
     private List<String> aliasesOf(ModelVersion version) {

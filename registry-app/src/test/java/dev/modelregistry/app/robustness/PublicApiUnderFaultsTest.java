@@ -156,6 +156,8 @@ class PublicApiUnderFaultsTest {
                 arguments[i] = ModelFilter.all().sensor(SENSOR);
             } else if (type == VersionQuery.class) {
                 arguments[i] = VersionQuery.builder().sensorId(SENSOR).tag("anomaly").build();
+            } else if (type == dev.modelregistry.domain.model.ChangeNote.class) {
+                arguments[i] = dev.modelregistry.domain.model.ChangeNote.by("ops-oncall").because("a fault walk");
             } else if (type == CleanupProgress.class) {
                 arguments[i] = CleanupProgress.SILENT;
             } else if (type == RegistryListener.class) {

@@ -3,7 +3,8 @@ package dev.modelregistry.domain.model;
 /**
  * What a model's history entry records (R10): a change of its active version, or an event that
  * left the active version as it was ({@link #changesActiveVersion()} false: an alias set, moved or
- * removed, R13). Whoever reads a history to tell which version was active
+ * removed, R13; a hold started, released or ended and a version that would have become active
+ * during it, R14). Whoever reads a history to tell which version was active
  * ({@link ActivationRecord#activeAt}, restore) skips the latter.
  */
 public enum ActivationReason {
@@ -22,7 +23,24 @@ public enum ActivationReason {
     /** The entry's alias, which named the entry's version, was removed by hand. */
     ALIAS_REMOVED(false),
     /** The entry's alias went with the version it named (the entry's version), which was deleted. */
-    ALIAS_REMOVED_WITH_VERSION(false);
+    ALIAS_REMOVED_WITH_VERSION(false),
+    /** The model's active version (the entry's version) is held from now on (R14). */
+    HOLD_STARTED(false),
+    /**
+     * During a hold, the entry's version would have become active without it (R14): registered with
+     * a winning score, or re-elected when the version that would have been active was deleted, or the
+     * held version itself promoted again. A release makes the last such version active.
+     */
+    WOULD_HAVE_BECOME_ACTIVE(false),
+    /** The hold on the entry's version (the active one) was released by hand (R14). */
+    HOLD_RELEASED(false),
+    /**
+     * The hold ended because its version (the entry's version) was deleted, forced; the entry follows
+     * the one that re-elected (or left no version active), its previous version is the active one now (R14).
+     */
+    HOLD_ENDED_WITH_VERSION(false),
+    /** Right after {@link #HOLD_RELEASED}: the version that would have been active without the hold took over (R14). */
+    RELEASE_REELECTED(true);
 
     private final boolean changesActiveVersion;
 

@@ -3,11 +3,13 @@ package dev.modelregistry.domain.model;
 import dev.modelregistry.domain.ActiveVersionDeletionException;
 import dev.modelregistry.domain.AliasNotFoundException;
 import dev.modelregistry.domain.DuplicateVersionException;
+import dev.modelregistry.domain.HoldNotFoundException;
 import dev.modelregistry.domain.InconsistentModelException;
 import dev.modelregistry.domain.InvalidRetentionException;
 import dev.modelregistry.domain.MissingDataHashException;
 import dev.modelregistry.domain.InvalidVersionDataException;
 import dev.modelregistry.domain.ModelIdConflictException;
+import dev.modelregistry.domain.NothingToHoldException;
 import dev.modelregistry.domain.ReservedAliasException;
 import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.scoring.ScoringPolicy;
@@ -76,9 +78,21 @@ import java.util.TreeMap;
  *       version (ALIAS_SET, ALIAS_REMOVED, ALIAS_REMOVED_WITH_VERSION), so replaying the history's
  *       alias entries yields the aliases ({@link AliasReplay}). The reserved {@link Alias#ACTIVE} is never stored: it always
  *       names the active version, and setting or removing it is refused.</li>
+ *   <li>A hold freezes the active version (R14, {@link #holdActiveVersion}): while it is in place a
+ *       registration that would have won (R5) is stored and recorded as
+ *       {@link ActivationReason#WOULD_HAVE_BECOME_ACTIVE} but does not take over, and the active
+ *       version changes only by a promotion (which keeps the hold, now on the promoted version)
+ *       or a forced delete of the held version (which ends the hold, recorded as
+ *       {@link ActivationReason#HOLD_ENDED_WITH_VERSION} after the re-election). Whenever a hold
+ *       ends, the version active afterwards is exactly the one the rules would have made active
+ *       without the hold: the version the last {@code WOULD_HAVE_BECOME_ACTIVE} entry since the
+ *       last change of the active version names (a deleted one is re-elected in its place, R7),
+ *       or the held one ({@link Hold#releaseWinner()}). A cleanup keeps that version too. Only a
+ *       model with an active version can be held; holding a held model changes nothing. The hold
+ *       ({@code held_since}) is what the history replays to ({@link HoldReplay}).</li>
  *   <li>Every change of the active version is appended to the history, numbered in order (R10);
  *       entries that change nothing ({@link ActivationReason#changesActiveVersion()} false, the
- *       alias entries) may stand between the changes, and replaying the changes alone yields the
+ *       alias and hold entries) may stand between the changes, and replaying the changes alone yields the
  *       active version.
  *       A history that begins with anything but {@code REGISTERED} was taken over from a registry
  *       that kept none: before its first entry, the active version is unknown.</li>
@@ -97,7 +111,7 @@ import java.util.TreeMap;
  *       these; it is checked, never repaired.</li>
  * </ul>
  * Times are passed in by the caller (UTC instants), so the aggregate stays deterministic.
- * The rules R1-R12 and M1-M8 are written down in {@code docs/rules.md}.
+ * The rules R1-R14 and M1-M8 are written down in {@code docs/rules.md}.
  */
 @Entity
 @Table(name = "models")
@@ -136,6 +150,10 @@ public class Model {
 
     @Column(name = "best_score")
     private Double bestScore;
+
+    /** Since when the active version is held (R14); null when the model is not held. */
+    @Column(name = "held_since")
+    private Instant heldSince;
 
     @Column(name = "activation_count", nullable = false)
     private int activationCount;
@@ -215,7 +233,8 @@ public class Model {
     /**
      * Registers a new version (R2, R3, R5): it must be validated and carry a data hash; its
      * score comes from {@code scoring}; it becomes active when it is the first version or beats
-     * the best score of all other versions.
+     * the best score of all other versions, except during a hold (R14): then the history records
+     * that it would have become active.
      */
     public ModelVersion register(VersionId versionId, VersionSpec spec, ScoringPolicy scoring, Instant at) {
         ValidationGate.require(id(), spec.validationMetrics());
@@ -226,7 +245,9 @@ public class Model {
         ModelVersion version = new ModelVersion(this, versionId, spec, score, at, at);
         boolean wins = activeVersionId == null || bestScore == null || score > bestScore;
         add(version);
-        if (wins) {
+        if (wins && heldSince != null) {
+            recordBeside(version, ActivationReason.WOULD_HAVE_BECOME_ACTIVE, null, at);
+        } else if (wins) {
             activate(version, ActivationReason.REGISTERED, null, at);
         }
         updatedAt = at;
@@ -298,19 +319,27 @@ public class Model {
                 new ImportPreview(added.size(), activeAfter, Optional.ofNullable(reason)));
     }
 
-    /** Makes any version of this model the active one by hand (R6), without a note. Returns false if it already was. */
+    /** Makes any version of this model the active one by hand (R6), without a note: {@link #promote(VersionId, ChangeNote, Instant)}. */
     public boolean promote(VersionId versionId, Instant at) {
         return promote(versionId, null, at);
     }
 
     /**
      * Makes any version of this model the active one by hand (R6); the PROMOTED entry carries
-     * {@code note} (null: none). Returns false (and records nothing) if it already was.
+     * {@code note} (null: none). During a hold (R14) the hold stays, on the promoted version;
+     * promoting the held version itself while another would take over on release records, with the
+     * note, that it would have become active (the release then keeps it). Returns false (and records
+     * nothing) if it already was active and would stay so.
      */
     public boolean promote(VersionId versionId, ChangeNote note, Instant at) {
         ModelVersion version = version(versionId);
         if (isActive(version)) {
-            return false;
+            if (hold().filter(Hold::releaseChangesActiveVersion).isEmpty()) {
+                return false;
+            }
+            recordBeside(version, ActivationReason.WOULD_HAVE_BECOME_ACTIVE, note, at);
+            updatedAt = at;
+            return true;
         }
         activate(version, ActivationReason.PROMOTED, note, at);
         updatedAt = at;
@@ -321,6 +350,9 @@ public class Model {
      * Deletes a version with its lineage (R7). The active version is refused unless forced; a
      * forced delete re-elects the {@link Reelection} winner among the remaining versions
      * (REELECTED) or, when none remain, records that the last version went (LAST_VERSION_DELETED).
+     * During a hold (R14) the forced delete of the held version ends the hold: the version that
+     * would have been active without the hold takes over (REELECTED, then HOLD_ENDED_WITH_VERSION);
+     * the delete of that version re-elects, in the history, the one that would be active in its place.
      * Returns the deleted version. Records no note.
      */
     public ModelVersion deleteVersion(VersionId versionId, boolean force, Instant at) {
@@ -339,11 +371,18 @@ public class Model {
         if (wasActive && !force) {
             throw new ActiveVersionDeletionException(versionId.value(), id, versions.size() == 1);
         }
+        Optional<Hold> hold = hold();
         List<Alias> named = remove(List.of(version)).getOrDefault(version, List.of());
-        if (wasActive && versions.isEmpty()) {
-            activate(null, ActivationReason.LAST_VERSION_DELETED, note, at);
-        } else if (wasActive) {
-            activate(Reelection.winner(versions).orElseThrow(), ActivationReason.REELECTED, note, at);
+        if (wasActive) {
+            Optional<ModelVersion> successor = successor(hold, versionId);
+            activate(successor.orElse(null), successor.isPresent() ? ActivationReason.REELECTED
+                    : ActivationReason.LAST_VERSION_DELETED, note, at);
+        } else if (hold.map(Hold::releaseWinner).filter(versionId::equals).isPresent()) {
+            recordBeside(successor(hold, versionId).orElseThrow(), ActivationReason.WOULD_HAVE_BECOME_ACTIVE, note, at);
+        }
+        if (wasActive && hold.isPresent()) {
+            heldSince = null;
+            recordBeside(version, ActivationReason.HOLD_ENDED_WITH_VERSION, note, at);
         }
         named.forEach(alias -> recordAlias(alias, version, ActivationReason.ALIAS_REMOVED_WITH_VERSION, note, at));
         updatedAt = at;
@@ -351,9 +390,74 @@ public class Model {
     }
 
     /**
+     * The version that would be active without the hold once {@code deleted} is gone: the one a
+     * release would make active, unless that is the deleted one, else the {@link Reelection} winner
+     * (R7, R14); empty when no version remains.
+     */
+    private Optional<ModelVersion> successor(Optional<Hold> hold, VersionId deleted) {
+        return hold.map(Hold::releaseWinner).filter(winner -> !winner.equals(deleted)).flatMap(this::findVersion)
+                .or(() -> Reelection.winner(versions));
+    }
+
+    /** Holds the active version without a note: {@link #holdActiveVersion(ChangeNote, Instant)}. */
+    public boolean holdActiveVersion(Instant at) {
+        return holdActiveVersion(null, at);
+    }
+
+    /**
+     * Holds the active version (R14): from now on a registration that would win is stored without
+     * taking over, until {@link #releaseHold}. The HOLD_STARTED entry carries {@code note} (null:
+     * none). Returns false, changing nothing, when the model is already held.
+     *
+     * @throws NothingToHoldException when the model has no versions
+     */
+    public boolean holdActiveVersion(ChangeNote note, Instant at) {
+        if (activeVersionId == null) {
+            throw new NothingToHoldException(id);
+        }
+        if (heldSince != null) {
+            return false;
+        }
+        recordBeside(activeVersion().orElseThrow(), ActivationReason.HOLD_STARTED, note, at);
+        heldSince = at;
+        updatedAt = at;
+        return true;
+    }
+
+    /** Releases the hold without a note: {@link #releaseHold(ChangeNote, Instant)}. */
+    public HoldRelease releaseHold(Instant at) {
+        return releaseHold(null, at);
+    }
+
+    /**
+     * Releases the hold (R14): the version that would be active without it ({@link Hold#releaseWinner()},
+     * the rules R5-R7 applied to everything that happened during the hold) becomes active
+     * (HOLD_RELEASED, then RELEASE_REELECTED when that is another version than the held one; both
+     * carry {@code note}, null: none).
+     *
+     * @throws HoldNotFoundException when the model is not held
+     */
+    public HoldRelease releaseHold(ChangeNote note, Instant at) {
+        Hold hold = hold().orElseThrow(() -> new HoldNotFoundException(id));
+        recordBeside(version(hold.heldVersion()), ActivationReason.HOLD_RELEASED, note, at);
+        heldSince = null;
+        if (hold.releaseChangesActiveVersion()) {
+            activate(version(hold.releaseWinner()), ActivationReason.RELEASE_REELECTED, note, at);
+        }
+        updatedAt = at;
+        return new HoldRelease(hold.heldVersion(), hold.releaseWinner());
+    }
+
+    /** The hold in place (R14), replayed from the history; empty when the model is not held. */
+    public Optional<Hold> hold() {
+        return heldSince == null ? Optional.empty() : HoldReplay.of(history);
+    }
+
+    /**
      * Retention (R9): the versions a cleanup keeping the newest {@code keepLastN} would delete,
      * newest first: every version older than the newest {@code keepLastN}, except the active
-     * one and those an alias names (R13). Changes nothing; {@link #retainNewest} deletes exactly these.
+     * one, those an alias names (R13) and, during a hold, the one a release would make active
+     * (R14). Changes nothing; {@link #retainNewest} deletes exactly these.
      */
     public List<ModelVersion> retentionVictims(int keepLastN) {
         if (keepLastN < 1) {
@@ -363,9 +467,11 @@ public class Model {
             return List.of();
         }
         List<ModelVersion> newestFirst = newestFirst();
+        Optional<VersionId> releaseWinner = hold().map(Hold::releaseWinner);
         List<ModelVersion> victims = new ArrayList<>();
         for (ModelVersion candidate : newestFirst.subList(keepLastN, newestFirst.size())) {
-            if (!isActive(candidate) && !aliases.containsValue(candidate.id().value())) {
+            if (!isActive(candidate) && !aliases.containsValue(candidate.id().value())
+                    && releaseWinner.filter(candidate.id()::equals).isEmpty()) {
                 victims.add(candidate);
             }
         }
@@ -536,7 +642,8 @@ public class Model {
      * versions has exactly one active version, among them, and it is the one flagged active in
      * the record (the flags are checked, then the restored versions read theirs from the model);
      * the history is numbered 1..n, each entry after the first replaces the version the one before
-     * made active, times never go back, and the last entry names the active version.
+     * made active, times never go back, and the last entry names the active version; the aliases
+     * and the hold (R13, R14) are what the history replays to.
      *
      * @throws InconsistentModelException when the parts contradict each other
      * @throws DuplicateVersionException  when two versions share an id
@@ -566,7 +673,30 @@ public class Model {
         versions.forEach(version -> model.requireFlagAgrees(version, activeVersion));
         model.restoreHistory(history, activeVersion);
         model.restoreAliases();
+        model.restoreHold();
         return model;
+    }
+
+    /** The hold the restored history replays to (R14): on the active version, a release winner among the versions. */
+    private void restoreHold() {
+        Optional<Hold> hold;
+        try {
+            hold = HoldReplay.of(history);
+        } catch (IllegalArgumentException misplaced) {
+            throw inconsistent(misplaced.getMessage());
+        }
+        if (hold.isEmpty()) {
+            return;
+        }
+        if (!hold.get().heldVersion().value().equals(activeVersionId)) {
+            throw inconsistent("its history leaves a hold on version " + hold.get().heldVersion()
+                    + " but the active version is " + activeVersionId);
+        }
+        if (findVersion(hold.get().releaseWinner()).isEmpty()) {
+            throw inconsistent("its history leaves a hold whose release would make version "
+                    + hold.get().releaseWinner() + " active, which is not among its versions");
+        }
+        heldSince = hold.get().since();
     }
 
     /** The aliases the restored history replays to (R13); each must name one of the restored versions. */
@@ -666,6 +796,13 @@ public class Model {
                 note, at));
     }
 
+    /** Appends an entry beside the active version about {@code version} (R14): the active version stays, named as the previous one. */
+    private void recordBeside(ModelVersion version, ActivationReason reason, ChangeNote note, Instant at) {
+        activationCount++;
+        history.add(new ActivationChange(this, activationCount, version, activeVersionId, activeScore, reason, note,
+                at));
+    }
+
     /** The only place the active version is set: its id (the stored choice), its score and since when. */
     private void choose(ModelVersion version, Instant since) {
         activeVersionId = version == null ? null : version.id().value();
@@ -724,6 +861,11 @@ public class Model {
     /** Since when the active version is active (its history entry's time); empty without an active version. */
     public Optional<Instant> activeSince() {
         return Optional.ofNullable(activeSince);
+    }
+
+    /** Since when the active version is held (R14; {@link #hold()} has the whole hold); empty when it is not held. */
+    public Optional<Instant> heldSince() {
+        return Optional.ofNullable(heldSince);
     }
 
     /** The best score among all versions; empty without versions. */

@@ -8,6 +8,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.modelregistry.domain.ActiveVersionDeletionException;
 import dev.modelregistry.domain.AliasNotFoundException;
+import dev.modelregistry.domain.HoldNotFoundException;
+import dev.modelregistry.domain.NothingToHoldException;
 import dev.modelregistry.domain.ReservedAliasException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +27,12 @@ import org.quicktheories.generators.Generate;
 
 /**
  * Random sequences of register / promote / delete / cleanup / set and remove an alias / tag and
- * describe a version and the model on one model, checked step by step against a plain reference
+ * describe a version and the model / hold and release on one model, checked step by step against a plain reference
  * model of rules R5-R10 and R13 (tag and description edits change none of them, and the tags of
- * every remaining version are the ones last set on it).
+ * every remaining version are the ones last set on it). The reference knows no holds (R14): it
+ * only remembers which version is held; with no hold the model's active version is the
+ * reference's, during a hold it is the held one (which changes only by a promotion or a forced
+ * delete of it), and a release (or the end of a hold) makes the reference's active.
  */
 class ModelInvariantProperties {
 
@@ -37,7 +42,14 @@ class ModelInvariantProperties {
     /** A few alias names, so aliases are moved, removed and set again often; "active" is refused. */
     private static final String[] ALIASES = {"challenger", "shadow", "last-known-good", "active"};
 
-    sealed interface Action permits Register, Promote, Delete, Cleanup, SetAlias, RemoveAlias, Tag {
+    sealed interface Action permits Register, Promote, Delete, Cleanup, SetAlias, RemoveAlias, Tag, StartHold,
+            ReleaseHold {
+    }
+
+    record StartHold() implements Action {
+    }
+
+    record ReleaseHold() implements Action {
     }
 
     /** Sets tag "stage" of a version and of the model, and describes both; "" removes the version's tag. */
@@ -72,8 +84,10 @@ class ModelInvariantProperties {
         Gen<Action> setAlias = integers().between(0, ALIASES.length - 1).zip(integers().between(0, 50), SetAlias::new);
         Gen<Action> removeAlias = integers().between(0, ALIASES.length - 1).map(RemoveAlias::new);
         Gen<Action> tag = integers().between(0, 50).zip(integers().between(0, STAGES.length - 1), Tag::new);
+        Gen<Action> hold = Generate.constant(new StartHold());
+        Gen<Action> release = Generate.constant(new ReleaseHold());
         return Generate.frequency(List.of(Pair.of(6, register), Pair.of(2, promote), Pair.of(3, delete), Pair.of(1, cleanup),
-                Pair.of(3, setAlias), Pair.of(1, removeAlias), Pair.of(2, tag)));
+                Pair.of(3, setAlias), Pair.of(1, removeAlias), Pair.of(2, tag), Pair.of(2, hold), Pair.of(1, release)));
     }
 
     private static Gen<List<Action>> scripts() {
@@ -100,7 +114,7 @@ class ModelInvariantProperties {
             Reference reference = new Reference();
             int second = 0;
             for (Action action : script) {
-                if (action instanceof Promote) {
+                if (action instanceof Promote || action instanceof StartHold) {
                     continue;
                 }
                 apply(action, model, reference, Fixtures.at(++second));
@@ -113,6 +127,14 @@ class ModelInvariantProperties {
     }
 
     private static void apply(Action action, Model model, Reference reference, Instant at) {
+        VersionId shownBefore = reference.shown();
+        step(action, model, reference, at);
+        if (!Objects.equals(shownBefore, reference.shown())) {
+            reference.changes++;
+        }
+    }
+
+    private static void step(Action action, Model model, Reference reference, Instant at) {
         if (action instanceof Register register) {
             int seconds = (int) (at.getEpochSecond() - Fixtures.T0.getEpochSecond());
             ModelVersion version = Fixtures.register(model, RATES[register.rateIndex()], seconds);
@@ -126,7 +148,7 @@ class ModelInvariantProperties {
         } else if (action instanceof Delete delete) {
             if (!reference.versions.isEmpty()) {
                 VersionId id = reference.pick(delete.pick());
-                boolean refused = id.equals(reference.active) && !delete.force();
+                boolean refused = id.equals(reference.shown()) && !delete.force();
                 try {
                     model.deleteVersion(id, delete.force(), at);
                     assertThat(refused).as("delete of the active version without force must be refused").isFalse();
@@ -161,6 +183,22 @@ class ModelInvariantProperties {
             model.describeVersion(id, stage, at);
             model.tag("stage", stage, at);
             model.describe(stage, at);
+        } else if (action instanceof StartHold) {
+            try {
+                assertThat(model.holdActiveVersion(at)).isEqualTo(reference.held == null);
+                assertThat(reference.versions).isNotEmpty();
+                reference.held = reference.shown();
+            } catch (NothingToHoldException expected) {
+                assertThat(reference.versions).isEmpty();
+            }
+        } else if (action instanceof ReleaseHold) {
+            try {
+                HoldRelease release = model.releaseHold(at);
+                assertThat(release).isEqualTo(new HoldRelease(reference.held, reference.active));
+                reference.held = null;
+            } catch (HoldNotFoundException expected) {
+                assertThat(reference.held).isNull();
+            }
         } else if (action instanceof RemoveAlias remove) {
             Alias alias = Alias.of(ALIASES[remove.alias()]);
             try {
@@ -183,8 +221,13 @@ class ModelInvariantProperties {
             assertThat(active).hasSize(1);
             assertThat(model.activeVersion()).contains(active.get(0));
         }
-        assertThat(model.activeVersionId().orElse(null)).isEqualTo(reference.active);
-        assertThat(model.versionByAlias(Alias.ACTIVE).orElse(null)).isEqualTo(reference.active);
+        // with no hold the active version is the reference's; during one it is the held version
+        assertThat(model.activeVersionId().orElse(null)).isEqualTo(reference.shown());
+        assertThat(model.versionByAlias(Alias.ACTIVE).orElse(null)).isEqualTo(reference.shown());
+        // a release would make active what the rules without the hold have made active
+        assertThat(model.hold().map(Hold::heldVersion).orElse(null)).isEqualTo(reference.held);
+        assertThat(model.hold().map(Hold::releaseWinner).orElse(null))
+                .isEqualTo(reference.held == null ? null : reference.active);
         // every alias names an existing version of its own model, or nothing
         assertThat(model.aliases().values()).allSatisfy(id -> assertThat(model.findVersion(id)).isPresent());
         assertThat(model.aliases()).hasSameSizeAs(reference.aliases);
@@ -197,11 +240,12 @@ class ModelInvariantProperties {
             assertThat(version.tags().keys()).startsWith("anomaly");
         }
         if (!changes.isEmpty()) {
-            assertThat(changes.get(changes.size() - 1).versionId().orElse(null)).isEqualTo(reference.active);
+            assertThat(changes.get(changes.size() - 1).versionId().orElse(null)).isEqualTo(reference.shown());
         }
-        // the history explains every state: replayed, it yields the active version and the aliases
-        assertThat(model.activeAt(Instant.MAX).versionId().orElse(null)).isEqualTo(reference.active);
+        // the history explains every state: replayed, it yields the active version, the aliases and the hold
+        assertThat(model.activeAt(Instant.MAX).versionId().orElse(null)).isEqualTo(reference.shown());
         assertThat(AliasReplay.of(model.history())).isEqualTo(model.aliases());
+        assertThat(HoldReplay.of(model.history())).isEqualTo(model.hold());
         assertThat(model.history()).extracting(ActivationChange::sequenceNo)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, model.history().size()).boxed().toList());
     }
@@ -209,14 +253,23 @@ class ModelInvariantProperties {
     private record Entry(VersionId id, double score, int order) {
     }
 
-    /** R5-R9 and R13 written as plainly as possible. */
+    /** R5-R9 and R13 written as plainly as possible; of R14 only which version is held. */
     private static final class Reference {
         final List<Entry> versions = new ArrayList<>();
         final Map<String, VersionId> aliases = new HashMap<>();
         final Map<VersionId, String> stages = new HashMap<>();
+        /** The version active by the rules without holds. */
         VersionId active;
+        /** The held version; null without a hold. */
+        VersionId held;
+        /** How often the version the model shows as active changed. */
         int changes;
         int registrations;
+
+        /** The version the model shows as active: the held one during a hold. */
+        VersionId shown() {
+            return held != null ? held : active;
+        }
 
         VersionId pick(int pick) {
             return versions.get(pick % versions.size()).id();
@@ -226,23 +279,23 @@ class ModelInvariantProperties {
             double bestOther = versions.stream().mapToDouble(Entry::score).max().orElse(Double.NEGATIVE_INFINITY);
             versions.add(new Entry(id, score, registrations++));
             if (active == null || score > bestOther) {
-                change(id);
+                active = id;
             }
         }
 
         void promote(VersionId id) {
-            if (!id.equals(active)) {
-                change(id);
-            }
+            active = id;
+            held = held == null ? null : id;
         }
 
         void delete(VersionId id) {
+            held = id.equals(held) ? null : held;
             versions.removeIf(entry -> entry.id().equals(id));
             aliases.values().removeIf(id::equals);
             if (id.equals(active)) {
-                change(versions.stream()
+                active = versions.stream()
                         .max(Comparator.comparingDouble(Entry::score).thenComparingInt(Entry::order))
-                        .map(Entry::id).orElse(null));
+                        .map(Entry::id).orElse(null);
             }
         }
 
@@ -250,14 +303,10 @@ class ModelInvariantProperties {
             List<Entry> newestFirst = new ArrayList<>(versions);
             newestFirst.sort(Comparator.comparingInt(Entry::order).reversed());
             List<Entry> doomed = newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size()).stream()
-                    .filter(entry -> !Objects.equals(entry.id(), active) && !aliases.containsValue(entry.id())).toList();
+                    .filter(entry -> !Objects.equals(entry.id(), active) && !Objects.equals(entry.id(), held)
+                            && !aliases.containsValue(entry.id())).toList();
             versions.removeAll(doomed);
             return doomed.size();
-        }
-
-        private void change(VersionId id) {
-            active = id;
-            changes++;
         }
     }
 }

@@ -510,6 +510,61 @@ public abstract class ModelRepositoryContract {
     }
 
     @Test
+    void aHoldIsStoredWithItsHistoryAndAWinningRegistrationWaitsForTheRelease() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            List<VersionId> registered = List.of(register(model, 0.05, 1).id());
+            repository().save(model);
+            return registered;
+        });
+        tx(() -> repository().findById(modelId).orElseThrow().holdActiveVersion(at(2)));
+        VersionId better = tx(() -> register(repository().findById(modelId).orElseThrow(), 0.01, 3).id());
+
+        tx(() -> {
+            Model model = repository().findById(modelId).orElseThrow();
+            assertThat(model.heldSince()).contains(at(2));
+            assertThat(model.hold()).contains(new Hold(ids.get(0), at(2), better));
+            assertThat(model.activeVersionId()).contains(ids.get(0));
+            assertThat(model.history()).extracting(ActivationChange::reason).containsExactly(ActivationReason.REGISTERED,
+                    ActivationReason.HOLD_STARTED, ActivationReason.WOULD_HAVE_BECOME_ACTIVE);
+            return null;
+        });
+        HoldRelease release = tx(() -> repository().findById(modelId).orElseThrow().releaseHold(at(4)));
+
+        assertThat(release).isEqualTo(new HoldRelease(ids.get(0), better));
+        tx(() -> {
+            Model model = repository().findById(modelId).orElseThrow();
+            assertThat(model.hold()).isEmpty();
+            assertThat(model.heldSince()).isEmpty();
+            assertThat(model.activeVersionId()).contains(better);
+            assertThat(model.activeSince()).contains(at(4));
+            assertThat(model.findVersion(better).orElseThrow().isActive()).isTrue();
+            return null;
+        });
+    }
+
+    @Test
+    void aForcedDeleteOfTheHeldVersionEndsTheStoredHold() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = savedModelWithThreeVersions(sensor);
+        tx(() -> repository().findById(modelId).orElseThrow().holdActiveVersion(at(4)));
+
+        tx(() -> repository().findById(modelId).orElseThrow().deleteVersion(ids.get(0), true, at(5)));
+
+        tx(() -> {
+            Model model = repository().findById(modelId).orElseThrow();
+            assertThat(model.heldSince()).isEmpty();
+            assertThat(model.activeVersionId()).contains(ids.get(1));
+            assertThat(model.history()).extracting(ActivationChange::reason)
+                    .endsWith(ActivationReason.REELECTED, ActivationReason.HOLD_ENDED_WITH_VERSION);
+            return null;
+        });
+    }
+
+    @Test
     void twoModelsCanEachHaveTheSameAlias() {
         String first = freshSensor();
         String second = freshSensor();

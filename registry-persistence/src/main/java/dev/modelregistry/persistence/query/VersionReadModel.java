@@ -22,13 +22,15 @@ public final class VersionReadModel {
     /**
      * The details' columns: version ({@code v}), lineage ({@code l}) and, while the version is
      * active, since when, kept on its model's row ({@code m.active_since}, changelog
-     * 1.2-active-since): every row is read by its key, the history is never searched.
+     * 1.2-active-since), and since when it is held ({@code m.held_since}, changelog 1.3-holds):
+     * every row is read by its key, the history is never searched.
      */
     static final String DETAILS_COLUMNS = "SELECT v.version_id, v.model_id, v.sensor_id, v.model_type, v.created_at,"
             + " v.training_config, v.training_metrics, v.validation_metrics, v.model_size_bytes,"
             + " v.training_time_seconds, v.data_hash, v.model_hash, v.model_path, v.description, v.tags,"
             + " v.is_active, v.performance_score, l.version_id, l.data_hash, l.data_source, l.data_start_date,"
-            + " l.data_end_date, l.num_samples, l.created_at, CASE WHEN v.is_active THEN m.active_since END, v.tag_values";
+            + " l.data_end_date, l.num_samples, l.created_at, CASE WHEN v.is_active THEN m.active_since END, v.tag_values,"
+            + " CASE WHEN v.is_active THEN m.held_since END";
 
     private static final String DETAILS_FROM = " FROM versions v JOIN models m ON m.model_id = v.model_id"
             + " LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE v.version_id = ?";
@@ -95,7 +97,8 @@ public final class VersionReadModel {
                 columns.instant(row, 5), columns.attributes(row, 6), columns.attributes(row, 7),
                 columns.attributes(row, 8), row.getLong(9), Columns.nullableDouble(row, 10), columns.text(row, 11),
                 columns.text(row, 12), columns.text(row, 13), columns.text(row, 14), columns.tags(row, 15, 26),
-                row.getBoolean(16), row.getDouble(17), lineage, columns.instant(row, 25), aliases(columns.text(row, 27)));
+                row.getBoolean(16), row.getDouble(17), lineage, columns.instant(row, 25), aliases(columns.text(row, 28)),
+                columns.instant(row, 27));
     }
 
     /** The aliases of the comma-separated text, in name order; none for SQL null. */

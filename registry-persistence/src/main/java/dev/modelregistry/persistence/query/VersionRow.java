@@ -14,12 +14,13 @@ import java.util.List;
  *                    made it active, kept on its model's row); null when it is not active or
  *                    the history does not name it
  * @param aliases     the aliases that name the version (never the reserved {@code active}), in name order
+ * @param heldSince   since when its model holds it (R14: it is the active version of a held model); null otherwise
  */
 public record VersionRow(String versionId, String modelId, String sensorId, String modelType, Instant createdAt,
                          Attributes trainingConfig, Attributes trainingMetrics, Attributes validationMetrics,
                          long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
                          String modelPath, String description, Tags tags, boolean active, double performanceScore,
-                         LineageRow lineage, Instant activeSince, List<String> aliases) {
+                         LineageRow lineage, Instant activeSince, List<String> aliases, Instant heldSince) {
 
     public VersionRow {
         aliases = List.copyOf(aliases);
