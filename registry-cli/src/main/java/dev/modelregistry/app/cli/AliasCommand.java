@@ -3,6 +3,7 @@ package dev.modelregistry.app.cli;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelVersionDetails;
 import dev.modelregistry.domain.VersionNotFoundException;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.ModelType;
 import dev.modelregistry.domain.model.SensorId;
@@ -40,17 +41,21 @@ final class AliasCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "ALIAS", description = "1-64 of a-z, 0-9, '-', '_', '.'; not 'active'.")
         String alias;
 
+        @Mixin
+        ChangeNoteOptions note;
+
         @Option(names = "--json", description = "Print what was done as JSON (keys: see the README).")
         boolean json;
 
         @Override
         public Integer call() {
+            ChangeNote recorded = note.note();
             try (ModelRegistry opened = registry.openExisting()) {
                 ModelVersionDetails version = opened.getModelMetadata(versionId)
                         .orElseThrow(() -> new VersionNotFoundException(versionId));
                 String before = opened.getVersionByAlias(version.sensorId(), version.modelType(), alias)
                         .map(ModelVersionDetails::versionId).orElse(null);
-                opened.setAlias(versionId, alias);
+                opened.setAlias(versionId, alias, recorded);
                 boolean changed = !versionId.equals(before);
                 if (json) {
                     Formats.printJson(out(), change(version.modelId(), alias, versionId, before, changed));
@@ -77,16 +82,20 @@ final class AliasCommand implements Runnable {
         @Parameters(index = "2", paramLabel = "ALIAS", description = "The alias to remove.")
         String alias;
 
+        @Mixin
+        ChangeNoteOptions note;
+
         @Option(names = "--json", description = "Print what was done as JSON (keys: see the README).")
         boolean json;
 
         @Override
         public Integer call() {
+            ChangeNote recorded = note.note();
             try (ModelRegistry opened = registry.openExisting()) {
                 String modelId = model.modelId();
                 String named = opened.getVersionByAlias(model.sensorId, model.modelType, alias)
                         .map(ModelVersionDetails::versionId).orElse(null);
-                opened.removeAlias(model.sensorId, model.modelType, alias); // refuses 'active' and an alias the model lacks
+                opened.removeAlias(model.sensorId, model.modelType, alias, recorded); // refuses 'active' and an alias the model lacks
                 if (json) {
                     Formats.printJson(out(), change(modelId, alias, null, named, true));
                 } else {

@@ -4,6 +4,7 @@ import dev.modelregistry.app.DeletionReport;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelVersionDetails;
 import dev.modelregistry.domain.VersionNotFoundException;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,15 +31,19 @@ final class DeleteCommand extends RegistryCommand {
                     + " artifact root or they hold the registry's own files (refused: exit code 1).")
     boolean deleteArtifacts;
 
+    @Mixin
+    ChangeNoteOptions note;
+
     @Option(names = "--json", description = "Print what was done as JSON (keys: see the README).")
     boolean json;
 
     @Override
     public Integer call() {
+        ChangeNote recorded = note.note();
         try (ModelRegistry opened = registry.openExisting()) {
             ModelVersionDetails version = opened.getModelMetadata(versionId)
                     .orElseThrow(() -> new VersionNotFoundException(versionId));
-            DeletionReport report = opened.deleteVersion(versionId, force, deleteArtifacts);
+            DeletionReport report = opened.deleteVersion(versionId, force, deleteArtifacts, recorded);
             if (json) {
                 Map<String, Object> tree = new LinkedHashMap<>();
                 tree.put("deleted_version", report.versionId());

@@ -4,6 +4,7 @@ import dev.modelregistry.app.ActivationEntry;
 import dev.modelregistry.app.ActivationEvent;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.domain.model.ActiveVersionAt;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.VersionId;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
                 "With --follow: the change feed, every change of an active version (of every model, or the one"
                         + " named) printed as it is committed, until interrupted."})
 final class HistoryCommand extends RegistryCommand {
+
+    /** How much of a note's reason the table and the follow lines show. */
+    private static final int SHOWN_REASON = 80;
 
     @Mixin
     RegistryOptions registry;
@@ -74,10 +78,11 @@ final class HistoryCommand extends RegistryCommand {
                 return RegistryCli.OK;
             }
             out().println("Activation history of " + modelId + " (oldest first)");
-            Table table = Table.of("#", "changed at (UTC)", "version", "previous", "reason", "score", "previous score")
-                    .right(0, 5, 6);
+            Table table = Table.of("#", "changed at (UTC)", "version", "previous", "reason", "score", "previous score",
+                    "by", "note").right(0, 5, 6);
             history.forEach(e -> table.row(e.sequenceNo(), Formats.table(e.changedAt()), e.versionId(), e.previousVersionId(),
-                    reason(e.reason(), e.alias()), Formats.score(e.score()), Formats.score(e.previousScore())));
+                    reason(e.reason(), e.alias()), Formats.score(e.score()), Formats.score(e.previousScore()),
+                    e.note() == null ? null : e.note().actor(), why(e.note())));
             table.print(out());
             return RegistryCli.OK;
         }
@@ -126,7 +131,27 @@ final class HistoryCommand extends RegistryCommand {
         return "#" + change.cursor() + "  " + Formats.table(change.at()) + "  " + change.modelId()
                 + "  " + (change.previousVersionId() == null ? "-" : change.previousVersionId()) + " -> "
                 + (change.versionId() == null ? "none" : change.versionId()) + "  "
-                + reason(change.reason().name(), change.alias());
+                + reason(change.reason().name(), change.alias())
+                + (change.note() == null ? "" : "  by " + change.note().actor()
+                        + (why(change.note()) == null ? "" : ": " + why(change.note())));
+    }
+
+    /**
+     * A note's reason and reference on one line ({@code rollback after incident 42 (INC-42)}):
+     * line breaks and tabs as spaces, cut after {@value #SHOWN_REASON} characters (the whole
+     * reason is in {@code --json}); null when the note has neither or there is no note.
+     */
+    static String why(ChangeNote note) {
+        if (note == null || (note.reason().isEmpty() && note.reference().isEmpty())) {
+            return null;
+        }
+        String reason = note.reason().map(text -> text.replaceAll("[\\t\\n\\r]+", " ")).orElse("");
+        if (reason.length() > SHOWN_REASON) {
+            reason = reason.substring(0, Character.isHighSurrogate(reason.charAt(SHOWN_REASON - 1))
+                    ? SHOWN_REASON - 1 : SHOWN_REASON) + "...";
+        }
+        String reference = note.reference().map(ref -> "(" + ref + ")").orElse("");
+        return (reason + " " + reference).strip();
     }
 
     /** The reason, and for an alias entry its alias ({@code ALIAS_SET challenger}). */

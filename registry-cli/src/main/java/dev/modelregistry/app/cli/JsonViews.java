@@ -8,6 +8,7 @@ import dev.modelregistry.app.ModelVersionDetails;
 import dev.modelregistry.app.RegistryStats;
 import dev.modelregistry.app.VersionSummary;
 import dev.modelregistry.domain.artifact.ArtifactRemoval;
+import dev.modelregistry.domain.model.ChangeNote;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -117,6 +118,7 @@ final class JsonViews {
         json.put("reason", change.reason().name());
         json.put("changed_at", Formats.iso(change.at()));
         json.put("alias", change.alias());
+        putNote(json, change.note());
         return json;
     }
 
@@ -130,6 +132,14 @@ final class JsonViews {
         json.put("previous_score", entry.previousScore());
         json.put("changed_at", Formats.iso(entry.changedAt()));
         json.put("alias", entry.alias());
+        putNote(json, entry.note());
         return json;
+    }
+
+    /** A history entry's change note as {@code actor}, {@code note_reason}, {@code note_reference} (null: none). */
+    private static void putNote(Map<String, Object> json, ChangeNote note) {
+        json.put("actor", note == null ? null : note.actor());
+        json.put("note_reason", note == null ? null : note.reason().orElse(null));
+        json.put("note_reference", note == null ? null : note.reference().orElse(null));
     }
 }

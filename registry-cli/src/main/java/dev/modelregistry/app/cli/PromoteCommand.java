@@ -3,6 +3,7 @@ package dev.modelregistry.app.cli;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelVersionDetails;
 import dev.modelregistry.domain.VersionNotFoundException;
+import dev.modelregistry.domain.model.ChangeNote;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -19,16 +20,20 @@ final class PromoteCommand extends RegistryCommand {
     @Parameters(paramLabel = "VERSION_ID", description = "The version to make active.")
     String versionId;
 
+    @Mixin
+    ChangeNoteOptions note;
+
     @Option(names = "--json", description = "Print what was done as JSON (keys: see the README).")
     boolean json;
 
     @Override
     public Integer call() {
+        ChangeNote recorded = note.note();
         try (ModelRegistry opened = registry.openExisting()) {
             ModelVersionDetails version = opened.getModelMetadata(versionId)
                     .orElseThrow(() -> new VersionNotFoundException(versionId));
             String before = opened.getActiveModelVersion(version.sensorId(), version.modelType()).orElse(null);
-            opened.promoteVersion(versionId);
+            opened.promoteVersion(versionId, recorded);
             boolean changed = !versionId.equals(before);
             if (json) {
                 Map<String, Object> tree = new LinkedHashMap<>();

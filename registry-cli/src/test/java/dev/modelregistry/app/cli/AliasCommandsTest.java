@@ -3,42 +3,10 @@ package dev.modelregistry.app.cli;
 import static dev.modelregistry.app.cli.CliRun.registryAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modelregistry.app.ModelRegistration;
-import dev.modelregistry.app.ModelRegistry;
-import dev.modelregistry.app.ModelRegistrySQLite;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code registry alias set|rm|ls}, text and {@code --json}, and aliases in {@code show} (R13). */
-class AliasCommandsTest {
-
-    private static final String NL = System.lineSeparator();
-
-    @TempDir
-    Path tmp;
-
-    private String dir;
-    private String active;
-    private String candidate;
-
-    @BeforeEach
-    void twoVersionsOfOneModel() {
-        Path folder = tmp.resolve("registry_sqlite");
-        dir = folder.toString();
-        try (ModelRegistry registry = ModelRegistrySQLite.open(folder)) {
-            active = registry.registerModel(registration(0.01));
-            candidate = registry.registerModel(registration(0.05));
-        }
-    }
-
-    private static ModelRegistration registration(double anomalyRate) {
-        return ModelRegistration.builder().sensorId("pump 7").modelType("transformer")
-                .validationMetrics(Map.of("validation_performed", true, "anomaly_rate", anomalyRate))
-                .dataHash("abc123").build();
-    }
+class AliasCommandsTest extends TwoVersionsOfOneModel {
 
     @Test
     void setMovesAndSaysWhatItNamedBefore() {

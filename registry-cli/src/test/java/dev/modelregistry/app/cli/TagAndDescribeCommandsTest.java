@@ -4,41 +4,16 @@ import static dev.modelregistry.app.cli.CliRun.registryAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelregistry.app.ModelRegistration;
-import dev.modelregistry.app.ModelRegistry;
-import dev.modelregistry.app.ModelRegistrySQLite;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code registry tag set|rm}, {@code registry describe} (versions and --model), tag filters of {@code search}; text and --json. */
-class TagAndDescribeCommandsTest {
+class TagAndDescribeCommandsTest extends TwoVersionsOfOneModel {
 
-    private static final String NL = System.lineSeparator();
-
-    @TempDir
-    Path tmp;
-
-    private String dir;
-    private String active;
-    private String candidate;
-
-    @BeforeEach
-    void twoVersionsOfOneModel() {
-        Path folder = tmp.resolve("registry_sqlite");
-        dir = folder.toString();
-        try (ModelRegistry registry = ModelRegistrySQLite.open(folder)) {
-            active = registry.registerModel(registration(0.01));
-            candidate = registry.registerModel(registration(0.05));
-        }
-    }
-
-    private static ModelRegistration registration(double anomalyRate) {
-        return ModelRegistration.builder().sensorId("pump 7").modelType("transformer")
-                .validationMetrics(Map.of("validation_performed", true, "anomaly_rate", anomalyRate))
-                .dataHash("abc123").tags(List.of("anomaly")).description("as registered").build();
+    @Override
+    ModelRegistration.Builder registration(double anomalyRate) {
+        return super.registration(anomalyRate).tags(List.of("anomaly")).description("as registered");
     }
 
     @Test
