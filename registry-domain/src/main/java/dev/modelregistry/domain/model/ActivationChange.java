@@ -20,7 +20,8 @@ import java.util.UUID;
  * became active (none when the last version was deleted), which one it replaced, why, both
  * scores and when. An alias entry (R13; {@link ActivationReason#changesActiveVersion()} false)
  * names its alias, the version the alias named then (set: now names; removed: named until then)
- * with its score, and as the previous version the one that stayed active. Either can carry a
+ * with its score, and as the previous version the one that stayed active; an entry of a hold
+ * (R14) or an archive (R15, ARCHIVED / UNARCHIVED) the same without an alias. Any entry can carry a
  * {@link ChangeNote}: who made the change, why, under which reference (none for entries written
  * before notes existed and for changes made without one). Entries are numbered per model in the
  * order they happened and never change.

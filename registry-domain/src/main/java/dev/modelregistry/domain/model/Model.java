@@ -1,7 +1,9 @@
 package dev.modelregistry.domain.model;
 
+import dev.modelregistry.domain.ActiveVersionArchiveException;
 import dev.modelregistry.domain.ActiveVersionDeletionException;
 import dev.modelregistry.domain.AliasNotFoundException;
+import dev.modelregistry.domain.ArchivedVersionException;
 import dev.modelregistry.domain.DuplicateVersionException;
 import dev.modelregistry.domain.HoldNotFoundException;
 import dev.modelregistry.domain.InconsistentModelException;
@@ -51,8 +53,9 @@ import java.util.TreeMap;
  *   <li>It is identified by its (sensor, type) pair; its id is {@code "{model_type}_{sensor_id}"}
  *       (R1, the Python format). A pair whose derived id already belongs to another pair gets
  *       no model: {@link #forPair} refuses it, so no model ever holds two pairs' versions.</li>
- *   <li>A model with versions has exactly one active version; a model without versions has
- *       none (R5-R7). The choice has one home, this model's {@code active_version}: a version's
+ *   <li>A model with versions in elections (versions that are not archived, R15) has exactly
+ *       one active version, and it is one of them; a model without versions, or whose versions are
+ *       all archived, has none (R5-R7). The choice has one home, this model's {@code active_version}: a version's
  *       {@link ModelVersion#isActive()} is read from it, and the database keeps the
  *       {@code versions.is_active} column equal to it (triggers of the changelog, README
  *       "The active flag and the write path"); the active version's score and since when it is
@@ -62,17 +65,30 @@ import java.util.TreeMap;
  *   <li>A registered version was validated ({@code validation_performed} is boolean true, R2)
  *       and carries the training pipeline's data hash (R3).</li>
  *   <li>A newly registered version becomes active only when its score is strictly greater
- *       than the best score among ALL other versions of the model (ties keep the incumbent);
- *       the first version always becomes active (R5). The best score is kept with the model,
- *       so this decision never has to walk the versions.</li>
+ *       than the best score among ALL other versions of the model in elections (ties keep the
+ *       incumbent); the first version, or the first after the last one in elections went, always
+ *       becomes active (R5). The best score is kept with the model, so this decision never has to
+ *       walk the versions.</li>
  *   <li>The active version is never deleted without force; a forced delete re-elects the
- *       {@link Reelection} winner among the remaining versions (R7), or, for the last version, records
- *       {@link ActivationReason#LAST_VERSION_DELETED} and leaves the model without versions.</li>
+ *       {@link Reelection} winner among the remaining versions in elections (R7), or, for the last
+ *       of them, records {@link ActivationReason#LAST_VERSION_DELETED} and leaves the model without
+ *       an active version (and without versions, unless archived ones remain).</li>
+ *   <li>An archived version ({@link #archive}, R15) keeps its row, lineage and history but is out
+ *       of elections: never active, never the best score, never chosen by a re-election, a
+ *       migration or a hold's release, never promoted and never named by an alias
+ *       ({@link ArchivedVersionException}) until {@link #unarchive}d. The active version is archived
+ *       only when forced, and only when another version in elections can take over (REELECTED;
+ *       archiving the held version ends the hold as its forced delete does); archiving the last
+ *       version in elections is refused, so archiving never leaves a model without an active
+ *       version. Archiving records ARCHIVED and removes the version's aliases
+ *       (ALIAS_REMOVED_WITH_VERSION); replaying the history's archive entries yields the archived
+ *       versions ({@link ArchiveReplay}).</li>
  *   <li>Imported versions belong to this model, have finite recorded scores and ids not yet
  *       present; an import previewed with {@link #previewImport} does exactly what
  *       {@link #importVersions} then does (M4).</li>
- *   <li>Every alias names exactly one existing version of this model, or nothing (R13): setting
- *       it on a version of another model or on an unknown version is refused, moving it to
+ *   <li>Every alias names exactly one existing, not archived version of this model, or nothing
+ *       (R13, R15): setting it on a version of another model, an unknown or an archived version is
+ *       refused, moving it to
  *       another version is one change, deleting a version removes its aliases, and a cleanup
  *       keeps every aliased version. Every alias change is a history entry beside the active
  *       version (ALIAS_SET, ALIAS_REMOVED, ALIAS_REMOVED_WITH_VERSION), so replaying the history's
@@ -92,7 +108,7 @@ import java.util.TreeMap;
  *       ({@code held_since}) is what the history replays to ({@link HoldReplay}).</li>
  *   <li>Every change of the active version is appended to the history, numbered in order (R10);
  *       entries that change nothing ({@link ActivationReason#changesActiveVersion()} false, the
- *       alias and hold entries) may stand between the changes, and replaying the changes alone yields the
+ *       alias, hold and archive entries) may stand between the changes, and replaying the changes alone yields the
  *       active version.
  *       A history that begins with anything but {@code REGISTERED} was taken over from a registry
  *       that kept none: before its first entry, the active version is unknown.</li>
@@ -111,7 +127,7 @@ import java.util.TreeMap;
  *       these; it is checked, never repaired.</li>
  * </ul>
  * Times are passed in by the caller (UTC instants), so the aggregate stays deterministic.
- * The rules R1-R14 and M1-M8 are written down in {@code docs/rules.md}.
+ * The rules R1-R15 and M1-M8 are written down in {@code docs/rules.md}.
  */
 @Entity
 @Table(name = "models")
@@ -233,8 +249,8 @@ public class Model {
     /**
      * Registers a new version (R2, R3, R5): it must be validated and carry a data hash; its
      * score comes from {@code scoring}; it becomes active when it is the first version or beats
-     * the best score of all other versions, except during a hold (R14): then the history records
-     * that it would have become active.
+     * the best score of all other versions in elections (archived ones take no part, R15), except
+     * during a hold (R14): then the history records that it would have become active.
      */
     public ModelVersion register(VersionId versionId, VersionSpec spec, ScoringPolicy scoring, Instant at) {
         ValidationGate.require(id(), spec.validationMetrics());
@@ -258,7 +274,7 @@ public class Model {
      * Takes over versions from a legacy registry as recorded (ids, times, scores; validated or
      * not), then makes {@code recordedActive} the active version (MIGRATED). When that version
      * is not among this model's versions, the {@link Reelection} winner becomes active instead
-     * (REELECTED), unless one already is. Returns what was done: exactly what
+     * (REELECTED), unless one already is; archived versions (R15) are never chosen. Returns what was done: exactly what
      * {@link #previewImport} announced for the same arguments.
      *
      * @throws InvalidVersionDataException if a version belongs to another model
@@ -301,8 +317,9 @@ public class Model {
         }
         List<ModelVersion> after = new ArrayList<>(versions);
         after.addAll(added);
+        List<ModelVersion> electable = after.stream().filter(version -> !version.isArchived()).toList();
         Optional<ModelVersion> named = recordedActive == null ? Optional.empty()
-                : after.stream().filter(version -> version.id().equals(recordedActive)).findFirst();
+                : electable.stream().filter(version -> version.id().equals(recordedActive)).findFirst();
         ModelVersion activated = null;
         ActivationReason reason = null;
         if (named.isPresent()) {
@@ -310,8 +327,8 @@ public class Model {
                 activated = named.get();
                 reason = ActivationReason.MIGRATED;
             }
-        } else if (activeVersionId == null && !after.isEmpty()) {
-            activated = Reelection.winner(after).orElseThrow();
+        } else if (activeVersionId == null && !electable.isEmpty()) {
+            activated = Reelection.winner(electable).orElseThrow();
             reason = ActivationReason.REELECTED;
         }
         Optional<VersionId> activeAfter = activated != null ? Optional.of(activated.id()) : activeVersionId();
@@ -330,9 +347,11 @@ public class Model {
      * promoting the held version itself while another would take over on release records, with the
      * note, that it would have become active (the release then keeps it). Returns false (and records
      * nothing) if it already was active and would stay so.
+     *
+     * @throws ArchivedVersionException when the version is archived (R15)
      */
     public boolean promote(VersionId versionId, ChangeNote note, Instant at) {
-        ModelVersion version = version(versionId);
+        ModelVersion version = electableVersion(versionId, "be promoted");
         if (isActive(version)) {
             if (hold().filter(Hold::releaseChangesActiveVersion).isEmpty()) {
                 return false;
@@ -353,6 +372,8 @@ public class Model {
      * During a hold (R14) the forced delete of the held version ends the hold: the version that
      * would have been active without the hold takes over (REELECTED, then HOLD_ENDED_WITH_VERSION);
      * the delete of that version re-elects, in the history, the one that would be active in its place.
+     * Re-elections choose among the versions in elections (R15); an archived version is deleted
+     * like any inactive one.
      * Returns the deleted version. Records no note.
      */
     public ModelVersion deleteVersion(VersionId versionId, boolean force, Instant at) {
@@ -390,13 +411,14 @@ public class Model {
     }
 
     /**
-     * The version that would be active without the hold once {@code deleted} is gone: the one a
-     * release would make active, unless that is the deleted one, else the {@link Reelection} winner
-     * (R7, R14); empty when no version remains.
+     * The version that would be active without the hold once {@code deleted} is gone (deleted, or
+     * archived: out of elections, R15): the one a release would make active, unless that is the
+     * deleted one, else the {@link Reelection} winner among the versions in elections (R7, R14);
+     * empty when none remains.
      */
     private Optional<ModelVersion> successor(Optional<Hold> hold, VersionId deleted) {
         return hold.map(Hold::releaseWinner).filter(winner -> !winner.equals(deleted)).flatMap(this::findVersion)
-                .or(() -> Reelection.winner(versions));
+                .or(() -> Reelection.winner(electable()));
     }
 
     /** Holds the active version without a note: {@link #holdActiveVersion(ChangeNote, Instant)}. */
@@ -492,12 +514,104 @@ public class Model {
     }
 
     /**
+     * Retention by archiving (R9, R15): archives the versions {@link #retainNewest} would delete
+     * ({@link #retentionVictims}: never the active, an aliased or, during a hold, the waiting one),
+     * except those already archived, each recorded ARCHIVED with {@code note} (null: none).
+     * Returns the archived versions, newest first.
+     */
+    public List<ModelVersion> archiveAllButNewest(int keepLastN, ChangeNote note, Instant at) {
+        List<ModelVersion> archived = retentionVictims(keepLastN).stream().filter(version -> !version.isArchived())
+                .toList();
+        archived.forEach(version -> archive(version.id(), false, note, at));
+        return archived;
+    }
+
+    /** {@link #archive(VersionId, boolean, ChangeNote, Instant)} without a note. */
+    public boolean archive(VersionId versionId, boolean force, Instant at) {
+        return archive(versionId, force, null, at);
+    }
+
+    /**
+     * Archives a version (R15): it keeps its row, lineage and history, leaves the elections (the
+     * best score no longer counts it) and loses its aliases (each recorded
+     * ALIAS_REMOVED_WITH_VERSION after the ARCHIVED entry). The active version is refused unless
+     * forced; forced, the version that takes over is the one a forced delete would choose (the
+     * {@link Reelection} winner among the other versions in elections, or during a hold the one
+     * its release would make active: the hold then ends, HOLD_ENDED_WITH_VERSION after the
+     * REELECTED entry). Archiving the version a hold's release would make active records, like
+     * its delete, the one that would take its place (WOULD_HAVE_BECOME_ACTIVE). Every entry it
+     * records carries {@code note} (null: none). Returns false (and changes nothing) when it
+     * already was archived.
+     *
+     * @throws ActiveVersionArchiveException for the active version without force, or when no other
+     *                                       version is in elections to take over
+     * @throws VersionNotFoundException      when the version is not one of this model's
+     */
+    public boolean archive(VersionId versionId, boolean force, ChangeNote note, Instant at) {
+        ModelVersion version = version(versionId);
+        if (version.isArchived()) {
+            return false;
+        }
+        boolean wasActive = isActive(version);
+        Optional<Hold> hold = hold();
+        version.archive(at); // out of elections from here on: successor() never chooses it
+        Optional<ModelVersion> successor = successor(hold, versionId);
+        if (wasActive && (!force || successor.isEmpty())) {
+            version.unarchive();
+            throw new ActiveVersionArchiveException(versionId.value(), id, successor.isEmpty());
+        }
+        List<Alias> named = dropAliases(version);
+        bestScore = bestElectableScore();
+        if (wasActive) {
+            activate(successor.orElseThrow(), ActivationReason.REELECTED, note, at);
+        } else if (hold.map(Hold::releaseWinner).filter(versionId::equals).isPresent()) {
+            recordBeside(successor.orElseThrow(), ActivationReason.WOULD_HAVE_BECOME_ACTIVE, note, at);
+        }
+        if (wasActive && hold.isPresent()) {
+            heldSince = null;
+            recordBeside(version, ActivationReason.HOLD_ENDED_WITH_VERSION, note, at);
+        }
+        recordBeside(version, ActivationReason.ARCHIVED, note, at);
+        named.forEach(alias -> recordAlias(alias, version, ActivationReason.ALIAS_REMOVED_WITH_VERSION, note, at));
+        updatedAt = at;
+        return true;
+    }
+
+    /** {@link #unarchive(VersionId, ChangeNote, Instant)} without a note. */
+    public boolean unarchive(VersionId versionId, Instant at) {
+        return unarchive(versionId, null, at);
+    }
+
+    /**
+     * Puts an archived version back into the elections (R15, UNARCHIVED): its score counts for the
+     * best score again, but it does not take over, unless the model has no active version (all its
+     * other versions are archived or gone), when it becomes active (REELECTED: the only version in
+     * elections). Its entries carry {@code note} (null: none). Returns false (and changes nothing)
+     * when it was not archived.
+     */
+    public boolean unarchive(VersionId versionId, ChangeNote note, Instant at) {
+        ModelVersion version = version(versionId);
+        if (!version.isArchived()) {
+            return false;
+        }
+        version.unarchive();
+        bestScore = bestElectableScore();
+        recordBeside(version, ActivationReason.UNARCHIVED, note, at);
+        if (activeVersionId == null) {
+            activate(version, ActivationReason.REELECTED, note, at);
+        }
+        updatedAt = at;
+        return true;
+    }
+
+    /**
      * Makes {@code alias} name this model's version {@code versionId} (R13), in one step: an
      * alias that named another version now names this one. Returns false (and changes nothing)
      * when it already did.
      *
      * @throws ReservedAliasException   for {@link Alias#ACTIVE}
      * @throws VersionNotFoundException when the version is not one of this model's
+     * @throws ArchivedVersionException when the version is archived (R15)
      */
     public boolean assignAlias(Alias alias, VersionId versionId, Instant at) {
         return assignAlias(alias, versionId, null, at);
@@ -506,7 +620,7 @@ public class Model {
     /** {@link #assignAlias(Alias, VersionId, Instant)}; its ALIAS_SET entry carries {@code note} (null: none). */
     public boolean assignAlias(Alias alias, VersionId versionId, ChangeNote note, Instant at) {
         requireNotReserved(alias);
-        ModelVersion version = version(versionId);
+        ModelVersion version = electableVersion(versionId, "be named by alias " + alias.value());
         String previous = aliases.put(alias.value(), version.id().value());
         if (version.id().value().equals(previous)) {
             return false;
@@ -639,11 +753,12 @@ public class Model {
      * A model handed back whole, as a registry recorded it (an export being imported): its
      * versions with their scores and flags, its active version and its history. Every invariant
      * of this class is checked, none repaired: the versions have distinct ids; a model with
-     * versions has exactly one active version, among them, and it is the one flagged active in
-     * the record (the flags are checked, then the restored versions read theirs from the model);
+     * versions in elections has exactly one active version, among them (never an archived one,
+     * R15), and it is the one flagged active in the record (the flags are checked, then the restored versions read theirs from the model);
      * the history is numbered 1..n, each entry after the first replaces the version the one before
-     * made active, times never go back, and the last entry names the active version; the aliases
-     * and the hold (R13, R14) are what the history replays to.
+     * made active, times never go back, and the last entry names the active version; the aliases,
+     * the hold and the archived versions with the times they were archived (R13-R15) are what the
+     * history replays to (aliases only on versions in elections).
      *
      * @throws InconsistentModelException when the parts contradict each other
      * @throws DuplicateVersionException  when two versions share an id
@@ -667,11 +782,14 @@ public class Model {
         if (activeVersion != null && model.activeVersionId == null) {
             throw model.inconsistent("active version " + activeVersion + " is not among its versions");
         }
-        if (activeVersion == null && !versions.isEmpty()) {
-            throw model.inconsistent("it has " + versions.size() + " version(s) and no active version");
+        long electable = versions.stream().filter(version -> version.archivedAt() == null).count();
+        if (activeVersion == null && electable > 0) {
+            throw model.inconsistent("it has " + electable + " version(s) and no active version"
+                    + (electable < versions.size() ? " (archived versions not counted)" : ""));
         }
         versions.forEach(version -> model.requireFlagAgrees(version, activeVersion));
         model.restoreHistory(history, activeVersion);
+        model.restoreArchived();
         model.restoreAliases();
         model.restoreHold();
         return model;
@@ -699,13 +817,37 @@ public class Model {
         heldSince = hold.get().since();
     }
 
-    /** The aliases the restored history replays to (R13); each must name one of the restored versions. */
+    /**
+     * Checks the restored versions' archive times against the archive entries of the restored
+     * history (R15, {@link ArchiveReplay}): archived exactly when the history leaves them archived,
+     * since its last ARCHIVED entry, and never the active version.
+     */
+    private void restoreArchived() {
+        Map<VersionId, Instant> replayed = ArchiveReplay.of(history);
+        for (ModelVersion version : versions) {
+            Instant recorded = version.archivedAt().orElse(null);
+            Instant expected = replayed.get(version.id());
+            if (!Objects.equals(recorded, expected)) {
+                throw inconsistent("version " + version.id() + (recorded == null
+                        ? " is not archived but its history archives it at " + expected
+                        : expected == null ? " is archived at " + recorded + " but its history does not archive it"
+                        : " is archived at " + recorded + " but its history archives it at " + expected));
+            }
+            if (recorded != null && isActive(version)) {
+                throw inconsistent("its active version " + version.id() + " is archived");
+            }
+        }
+    }
+
+    /** The aliases the restored history replays to (R13); each must name one of the restored versions in elections. */
     private void restoreAliases() {
         AliasReplay.of(history).forEach((alias, version) -> {
-            if (findVersion(version).isEmpty()) {
+            Optional<ModelVersion> named = findVersion(version);
+            if (named.isEmpty() || named.get().isArchived()) {
                 throw inconsistent("its history leaves alias " + alias + " on version " + version
-                        + ", which is not among its versions");
+                        + (named.isEmpty() ? ", which is not among its versions" : ", which is archived"));
             }
+
             aliases.put(alias.value(), version.value());
         });
     }
@@ -756,7 +898,7 @@ public class Model {
 
     private void add(ModelVersion version) {
         versions.add(version);
-        if (bestScore == null || version.performanceScore() > bestScore) {
+        if (!version.isArchived() && (bestScore == null || version.performanceScore() > bestScore)) {
             bestScore = version.performanceScore();
         }
     }
@@ -769,16 +911,35 @@ public class Model {
         versions.removeAll(removed);
         Map<ModelVersion, List<Alias>> named = new HashMap<>();
         for (ModelVersion version : removed) {
-            aliases().forEach((alias, id) -> {
-                if (id.equals(version.id())) {
-                    named.computeIfAbsent(version, key -> new ArrayList<>()).add(alias);
-                    aliases.remove(alias.value());
-                }
-            });
+            List<Alias> dropped = dropAliases(version);
+            if (!dropped.isEmpty()) {
+                named.put(version, dropped);
+            }
         }
-        bestScore = versions.stream().map(ModelVersion::performanceScore)
-                .max(Comparator.naturalOrder()).orElse(null);
+        bestScore = bestElectableScore();
         return named;
+    }
+
+    /** Removes the aliases that name {@code version} (R13); returns them, by name. */
+    private List<Alias> dropAliases(ModelVersion version) {
+        List<Alias> dropped = new ArrayList<>();
+        aliases().forEach((alias, named) -> {
+            if (named.equals(version.id())) {
+                dropped.add(alias);
+                aliases.remove(alias.value());
+            }
+        });
+        return dropped;
+    }
+
+    /** The versions in elections (R15: not archived), in this model's order. */
+    private List<ModelVersion> electable() {
+        return versions.stream().filter(version -> !version.isArchived()).toList();
+    }
+
+    /** The best score among the versions in elections (R5, R15); null when there are none. */
+    private Double bestElectableScore() {
+        return electable().stream().map(ModelVersion::performanceScore).max(Comparator.naturalOrder()).orElse(null);
     }
 
     private void activate(ModelVersion version, ActivationReason reason, ChangeNote note, Instant at) {
@@ -796,7 +957,10 @@ public class Model {
                 note, at));
     }
 
-    /** Appends an entry beside the active version about {@code version} (R14): the active version stays, named as the previous one. */
+    /**
+     * Appends an entry beside the active version about {@code version} (a hold's, R14, or an
+     * archive's, R15): the active version stays, named as the previous one.
+     */
     private void recordBeside(ModelVersion version, ActivationReason reason, ChangeNote note, Instant at) {
         activationCount++;
         history.add(new ActivationChange(this, activationCount, version, activeVersionId, activeScore, reason, note,
@@ -817,6 +981,15 @@ public class Model {
 
     private ModelVersion version(VersionId versionId) {
         return findVersion(versionId).orElseThrow(() -> new VersionNotFoundException(versionId.value()));
+    }
+
+    /** One of this model's versions in elections; an archived one is refused, saying it cannot {@code refused} (R15). */
+    private ModelVersion electableVersion(VersionId versionId, String refused) {
+        ModelVersion version = version(versionId);
+        if (version.isArchived()) {
+            throw new ArchivedVersionException(versionId.value(), id, refused);
+        }
+        return version;
     }
 
     public Optional<ModelVersion> findVersion(VersionId versionId) {
@@ -868,7 +1041,7 @@ public class Model {
         return Optional.ofNullable(heldSince);
     }
 
-    /** The best score among all versions; empty without versions. */
+    /** The best score among the versions in elections (not archived, R15); empty without any. */
     public Optional<Double> bestScore() {
         return Optional.ofNullable(bestScore);
     }

@@ -25,6 +25,8 @@ import java.util.Optional;
  * with it. Its JSON columns are never rewritten but by a tag edit: a stored value that could not
  * be read back (held as {@link Attributes#unreadable()} / {@link Tags#unreadable()}) stays as it
  * was stored while the version is promoted, demoted or deleted, and unreadable tags refuse edits.
+ * An archived version ({@link #isArchived()}, R15, {@link Model#archive}) keeps every fact; its
+ * model takes it out of elections.
  */
 @Entity
 @Table(name = "versions")
@@ -86,6 +88,10 @@ public class ModelVersion {
     @Embedded
     private DataLineage lineage;
 
+    /** When the version was archived (R15; null while it takes part in elections): set only by its model. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     /** For JPA only. */
     protected ModelVersion() {
     }
@@ -116,6 +122,7 @@ public class ModelVersion {
         this(model, restored.id(), restored.spec(), restored.performanceScore(), restored.createdAt(),
                 restored.lineageRecordedAt());
         this.dataHash = restored.dataHash();
+        this.archivedAt = restored.archivedAt();
     }
 
     boolean isNewerThan(ModelVersion other) {
@@ -195,6 +202,29 @@ public class ModelVersion {
         String described = ValueLimits.description(text);
         tags().requireReadable();
         this.description = described;
+    }
+
+    /** Takes the version out of elections (R15); its model decides whether it may be. */
+    void archive(Instant at) {
+        this.archivedAt = at;
+    }
+
+    /** Puts an archived version back into elections (R15). */
+    void unarchive() {
+        this.archivedAt = null;
+    }
+
+    /**
+     * Whether the version is archived (R15): kept with its lineage and history, but out of
+     * elections, aliases and default listings.
+     */
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    /** When the version was archived; empty while it takes part in elections. */
+    public Optional<Instant> archivedAt() {
+        return Optional.ofNullable(archivedAt);
     }
 
     /** Whether this is its model's active version: read from the model, never stored with the version. */

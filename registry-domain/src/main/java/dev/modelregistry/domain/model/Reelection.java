@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Re-election among a model's versions (R7, M4, docs/rules.md): the highest score wins; among
  * equal scores the newest ({@code created_at}); among equal times the greatest version id. The
- * one definition: the aggregate uses it after a forced delete and for a migration whose
- * recorded active version is missing, and the Python-database adoption's SQL orders the same
+ * one definition: the aggregate uses it, among the versions in elections (not archived, R15),
+ * after a forced delete or archive and for a migration whose recorded active version is missing, and the Python-database adoption's SQL orders the same
  * way ({@code changelog/releases/1.1-adopt.xml}, property {@code best.version}).
  */
 public final class Reelection {

@@ -29,6 +29,10 @@ public record RestoredActivation(int sequenceNo, VersionId versionId, VersionId 
             throw new InvalidVersionDataException("history[" + sequenceNo + "].alias", alias.value(),
                     "belongs to an alias entry (reason ALIAS_*) with a version_id, not to " + reason);
         }
+        if (versionId == null && !reason.changesActiveVersion()) {
+            throw new InvalidVersionDataException("history[" + sequenceNo + "].version_id", null,
+                    "is required for a " + reason + " entry (it names the version the entry is about)");
+        }
         if (versionId == null && score != null) {
             throw new InvalidVersionDataException("history[" + sequenceNo + "].score", score,
                     "needs a version_id (no version became active)");

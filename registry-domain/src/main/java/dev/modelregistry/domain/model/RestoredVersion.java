@@ -13,9 +13,11 @@ import java.util.Objects;
  *                           and well-formed (R3) when there is none (databases written by the
  *                           Python registry have versions with a hash and no lineage row)
  * @param lineageRecordedAt  when the lineage was recorded; only with a lineage, may be null
+ * @param archivedAt         when the version was archived (R15); null when it is not (and in
+ *                           exports written before archiving existed)
  */
 public record RestoredVersion(VersionId id, Instant createdAt, double performanceScore, boolean active,
-                              String dataHash, VersionSpec spec, Instant lineageRecordedAt) {
+                              String dataHash, VersionSpec spec, Instant lineageRecordedAt, Instant archivedAt) {
 
     public RestoredVersion {
         Objects.requireNonNull(id, "id");
@@ -37,6 +39,13 @@ public record RestoredVersion(VersionId id, Instant createdAt, double performanc
 
     public static RestoredVersion of(VersionId id, Instant createdAt, double performanceScore, boolean active,
                                      String dataHash, VersionSpec spec, Instant lineageRecordedAt) {
-        return new RestoredVersion(id, createdAt, performanceScore, active, dataHash, spec, lineageRecordedAt);
+        return of(id, createdAt, performanceScore, active, dataHash, spec, lineageRecordedAt, null);
+    }
+
+    public static RestoredVersion of(VersionId id, Instant createdAt, double performanceScore, boolean active,
+                                     String dataHash, VersionSpec spec, Instant lineageRecordedAt,
+                                     Instant archivedAt) {
+        return new RestoredVersion(id, createdAt, performanceScore, active, dataHash, spec, lineageRecordedAt,
+                archivedAt);
     }
 }

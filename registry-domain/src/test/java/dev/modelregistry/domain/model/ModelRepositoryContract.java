@@ -361,6 +361,40 @@ public abstract class ModelRepositoryContract {
     }
 
     @Test
+    void anArchivedVersionIsStoredWithItsTimeLineageAndHistoryAndOutOfElections() {
+        String sensor = freshSensor();
+        ModelId modelId = ModelId.of(SensorId.of(sensor), ModelType.of("telemanom"));
+        List<VersionId> ids = tx(() -> {
+            Model model = newModel(sensor, "telemanom");
+            VersionId runnerUp = register(model, 0.05, 1).id();
+            VersionId champion = register(model, 0.01, 2).id();
+            model.assignAlias(Alias.of("last-known-good"), champion, at(3));
+            repository().save(model);
+            return List.of(runnerUp, champion);
+        });
+
+        tx(() -> repository().findById(modelId).orElseThrow().archive(ids.get(1), true, at(4)));
+
+        tx(() -> {
+            Model model = repository().findById(modelId).orElseThrow();
+            ModelVersion archived = model.findVersion(ids.get(1)).orElseThrow();
+            assertThat(archived.archivedAt()).contains(at(4));
+            assertThat(archived.lineage()).isPresent();
+            assertThat(model.findVersion(ids.get(0)).orElseThrow().isArchived()).isFalse();
+            assertThat(model.activeVersionId()).contains(ids.get(0));
+            assertThat(model.bestScore()).contains(model.findVersion(ids.get(0)).orElseThrow().performanceScore());
+            assertThat(model.aliases()).isEmpty();
+            assertThat(model.history()).extracting(ActivationChange::reason).endsWith(ActivationReason.REELECTED,
+                    ActivationReason.ARCHIVED, ActivationReason.ALIAS_REMOVED_WITH_VERSION);
+            assertThat(ArchiveReplay.of(model.history())).isEqualTo(Map.of(ids.get(1), at(4)));
+            assertThat(model.unarchive(ids.get(1), at(5))).isTrue();
+            return null;
+        });
+        assertThat(tx(() -> repository().findById(modelId).orElseThrow().findVersion(ids.get(1)).orElseThrow()
+                .isArchived())).isFalse();
+    }
+
+    @Test
     void theDistinctModelPathsAreThoseOfTheVersionsThatRemain() {
         String sensor = freshSensor();
         String path = "data/models/telemanom/" + sensor;

@@ -201,7 +201,7 @@ class RestoringModelsTest {
                 .isInstanceOf(InvalidLineageException.class);
     }
 
-    private static Model restore(Model original, List<RestoredVersion> versions, VersionId active,
+    static Model restore(Model original, List<RestoredVersion> versions, VersionId active,
                                  List<RestoredActivation> history) {
         return Model.restore(original.sensorId(), original.modelType(), original.createdAt(), original.updatedAt(),
                 versions, active, history);
@@ -213,7 +213,7 @@ class RestoringModelsTest {
                 v.isActive(), v.dataHash().orElse(null), new VersionSpec(v.modelPath().orElse(null), v.trainingConfig(),
                         v.trainingMetrics(), v.validationMetrics(), v.modelSizeBytes(), v.trainingTimeSeconds().orElse(null),
                         v.modelHash().orElse(null), v.description().orElse(null), v.tags(), v.lineage().orElse(null)),
-                v.lineage().map(DataLineage::recordedAt).orElse(null))).toList();
+                v.lineage().map(DataLineage::recordedAt).orElse(null), v.archivedAt().orElse(null))).toList();
     }
 
     static List<RestoredActivation> historyOf(Model model) {
@@ -224,6 +224,6 @@ class RestoringModelsTest {
 
     private static RestoredVersion withFlag(RestoredVersion v, boolean active) {
         return RestoredVersion.of(v.id(), v.createdAt(), v.performanceScore(), active, v.dataHash(), v.spec(),
-                v.lineageRecordedAt());
+                v.lineageRecordedAt(), v.archivedAt());
     }
 }
