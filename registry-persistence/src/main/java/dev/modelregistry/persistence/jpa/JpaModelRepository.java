@@ -81,7 +81,7 @@ public final class JpaModelRepository implements ModelRepository {
     @Override
     public void insertNew(Collection<Model> models) {
         unitOfWork.write(session -> {
-            BulkInserts.insert(session, models);
+            BulkInserts.insert(session, models, unitOfWork.context());
             unitOfWork.context().ifPresent(WriteContext::wroteHistoryOutsideSession);
             return null;
         });

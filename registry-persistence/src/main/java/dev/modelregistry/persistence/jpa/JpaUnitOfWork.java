@@ -249,6 +249,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
             context.pendingRows().writeOn(session); // the registrations' rows, all calls' together
             session.flush();
             session.doWork(StaleStatistics::recount); // the models a large deletion marked, counted once
+            session.doWork(connection -> BulkInserts.createDeferredIndexes(connection, context));
             // the change feed's cursors, last before the commit (PostgreSQL: with NOTIFY); a
             // transaction that wrote no history entry has none to number
             Set<ChangedModel> recorded = context.hasHistoryOutsideSession() || holdsHistory(session)

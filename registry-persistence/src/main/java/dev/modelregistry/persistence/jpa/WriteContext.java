@@ -14,7 +14,8 @@ import java.util.Set;
  * with {@code persist}, without asking the database again), whether it wrote history entries
  * the session no longer holds (flushed before a checkpoint emptied the session, or inserted as
  * rows by a bulk insert or a registration's {@link AppendedRows}: the change feed numbers them at
- * the commit all the same), the registrations' rows still pending ({@link PendingRows}), and, after a failure, which versions the transaction was inserting (the candidates for a
+ * the commit all the same), the registrations' rows still pending ({@link PendingRows}), the indexes a bulk insert
+ * dropped until the commit, and, after a failure, which versions the transaction was inserting (the candidates for a
  * clash of version ids). One object per transaction attempt; nothing
  * outlives the transaction.
  */
@@ -26,6 +27,7 @@ final class WriteContext {
     private final List<String> versionsOutsideSession = new ArrayList<>();
     private List<String> insertedVersionIds = List.of();
     private final PendingRows pendingRows = new PendingRows();
+    private final List<String> deferredIndexes = new ArrayList<>();
 
     /** The rows of this transaction's registrations not yet written (see {@link PendingRows}). */
     PendingRows pendingRows() {
@@ -97,5 +99,18 @@ final class WriteContext {
     /** The versions the failed transaction was inserting (empty before a failure). */
     List<String> insertedVersionIds() {
         return insertedVersionIds;
+    }
+
+    /**
+     * A bulk insert dropped these indexes for this transaction ({@link BulkInserts}): their
+     * {@code CREATE INDEX} statements, run again before the commit.
+     */
+    void deferIndexes(List<String> createStatements) {
+        deferredIndexes.addAll(createStatements);
+    }
+
+    /** The {@code CREATE INDEX} statements of the indexes this transaction dropped, in order; empty when none. */
+    List<String> deferredIndexes() {
+        return deferredIndexes;
     }
 }
