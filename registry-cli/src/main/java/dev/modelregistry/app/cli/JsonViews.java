@@ -33,6 +33,7 @@ final class JsonViews {
         json.put("description", model.description());
         json.put("tags", model.tags());
         json.put("tag_values", model.tagValues());
+        json.put("held_since", Formats.iso(model.heldSince()));
         return json;
     }
 
@@ -70,6 +71,7 @@ final class JsonViews {
         json.put("performance_score", d.performanceScore());
         json.put("data_lineage", lineage.map(JsonViews::lineage).orElse(null));
         json.put("unreadable_fields", d.unreadableFields());
+        json.put("held_since", Formats.iso(d.heldSince()));
         return json;
     }
 

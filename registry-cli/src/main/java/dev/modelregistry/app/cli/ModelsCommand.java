@@ -40,9 +40,10 @@ final class ModelsCommand extends RegistryCommand {
                         + (sensor == null ? "" : " of sensor " + sensor) + ".");
                 return RegistryCli.OK;
             }
-            Table table = Table.of("model id", "sensor", "type", "active version", "versions", "best score").right(4, 5);
+            Table table = Table.of("model id", "sensor", "type", "active version", "versions", "best score", "held since")
+                    .right(4, 5);
             models.forEach(m -> table.row(m.modelId(), m.sensorId(), m.modelType(), m.activeVersion(), m.versionCount(),
-                    Formats.score(m.bestScore())));
+                    Formats.score(m.bestScore()), m.isHeld() ? Formats.iso(m.heldSince()) : "-"));
             table.print(out());
             long empty = all.stream().filter(m -> m.versionCount() == 0).count();
             out().println(all.size() + (all.size() == 1 ? " model" : " models")

@@ -33,7 +33,8 @@ public final class RegistryCli implements Runnable {
      * reflection, a noticeable part of a short command's start-up.
      */
     static final List<Class<?>> COMMANDS = List.of(MigrateCommand.class, StatsCommand.class, ModelsCommand.class,
-            VersionsCommand.class, ShowCommand.class, PromoteCommand.class, AliasCommand.class, TagCommand.class,
+            VersionsCommand.class, ShowCommand.class, PromoteCommand.class, HoldCommand.class, ReleaseCommand.class,
+            AliasCommand.class, TagCommand.class,
             DescribeCommand.class, DeleteCommand.class,
             CleanupCommand.class,
             HistoryCommand.class, SearchCommand.class, DbCommand.class, ExportCommand.class, ImportCommand.class,

@@ -45,6 +45,7 @@ final class ShowCommand extends RegistryCommand {
             fields.add(new String[] {"type", d.modelType()});
             fields.add(new String[] {"created at", Formats.iso(d.createdAt())});
             fields.add(new String[] {"active", d.isActive() ? "yes" : "no"});
+            fields.add(new String[] {"held", d.isHeld() ? "since " + Formats.iso(d.heldSince()) : "no"});
             fields.add(new String[] {"aliases", d.aliases().isEmpty() ? "-" : String.join(", ", d.aliases())});
             fields.add(new String[] {"performance score", Formats.score(d.performanceScore())});
             fields.add(new String[] {"model path", d.modelPath()});
