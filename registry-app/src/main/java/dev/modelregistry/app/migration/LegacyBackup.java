@@ -145,6 +145,13 @@ final class LegacyBackup {
         }
     }
 
+    /** Removes a backup made for an import that does not run; nothing when {@code backup} is null. */
+    static void discard(Path backup) {
+        if (backup != null) {
+            deleteQuietly(backup);
+        }
+    }
+
     private static void deleteQuietly(Path folder) {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -34,7 +38,11 @@ import java.util.stream.Collectors;
  * the target for writing, back the legacy folder up, import in one transaction and verify. The
  * dry run stops after the comparison and reports what the real run would do; both take the same
  * path up to there, so they cannot disagree. Nothing is written by a run that stops before
- * importing, and the legacy folder is only ever read (M7).
+ * importing, and the legacy folder is only ever read (M7). A real run copies the legacy folder
+ * (M3) on a thread of its own while the target opens (the schema brought up to date, Hibernate
+ * started), and the import starts only once the copy is complete and verified; when the target
+ * cannot be opened, the copy is removed again (no import, no backup). A target folder inside
+ * the legacy folder is opened only after the copy, so the copy never holds a half-created database.
  */
 public final class LegacyMigration {
 
@@ -114,27 +122,83 @@ public final class LegacyMigration {
             return run.report(mismatches.isEmpty() ? success : MigrationOutcome.VERIFICATION_FAILED, plan, Optional.empty(),
                     preview, mismatches, Optional.empty());
         }
-        listener.phase("opening the database");
-        MigrationTarget target;
+        // the backup copies files while the target opens (schema, Hibernate): one waits for disk, the other for CPU
+        ExecutorService copier = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "migrate-backup");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            target = targets.openForImport(request);
-        } catch (RuntimeException unavailable) {
-            return run.stopped(MigrationOutcome.TARGET_UNAVAILABLE, plan, preview, unavailable.getMessage());
-        }
-        try (target) {
-            return importInto(target, request, run, plan, success, stamp);
+            Future<Path> backup = copier.submit(() -> LegacyBackup.create(request.oldPath(), stamp));
+            if (insideLegacyFolder(request)) { // the copy must not see a database half created
+                listener.phase("backup");
+                awaitQuietly(backup);
+            }
+            listener.phase("opening the database");
+            MigrationTarget target;
+            try {
+                target = targets.openForImport(request);
+            } catch (RuntimeException unavailable) {
+                LegacyBackup.discard(awaitQuietly(backup)); // made for an import that will not run
+                return run.stopped(MigrationOutcome.TARGET_UNAVAILABLE, plan, preview, unavailable.getMessage());
+            }
+            try (target) {
+                listener.phase("backup");
+                Path made;
+                try {
+                    made = await(backup);
+                } catch (LegacyBackup.BackupFailedException e) {
+                    return run.stopped(MigrationOutcome.BACKUP_FAILED, plan, ImportPass.Result.NONE, e.getMessage());
+                }
+                return importInto(target, run, plan, success, made);
+            }
+        } finally {
+            copier.shutdownNow();
         }
     }
 
-    private MigrationReport importInto(MigrationTarget target, MigrationRequest request, Run run, MigrationPlan plan,
-                                       MigrationOutcome success, LocalDateTime stamp) {
-        listener.phase("backup");
-        Path backup;
+    private static boolean insideLegacyFolder(MigrationRequest request) {
+        return request.newPath().toAbsolutePath().normalize().startsWith(request.oldPath().toAbsolutePath().normalize());
+    }
+
+    /** The backup's folder once it is made and verified; its own failure as it was thrown. */
+    private static Path await(Future<Path> backup) {
+        boolean interrupted = false;
         try {
-            backup = LegacyBackup.create(request.oldPath(), stamp);
-        } catch (LegacyBackup.BackupFailedException e) {
-            return run.stopped(MigrationOutcome.BACKUP_FAILED, plan, ImportPass.Result.NONE, e.getMessage());
+            while (true) {
+                try {
+                    return backup.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the copy is finished or removed before anything else happens
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** The backup's folder, or null when it failed (it then removed its partial copy itself). */
+    private static Path awaitQuietly(Future<Path> backup) {
+        try {
+            return await(backup);
+        } catch (LegacyBackup.BackupFailedException failed) {
+            return null;
+        }
+    }
+
+    /** M3 holds: {@code backup} is complete and verified before the import writes the first row. */
+    private MigrationReport importInto(MigrationTarget target, Run run, MigrationPlan plan, MigrationOutcome success,
+                                       Path backup) {
         ImportPass.Result result;
         try {
             listener.phase("import");

@@ -10,7 +10,9 @@ import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.InMemoryModelRepository;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
+import dev.modelregistry.domain.model.ModelRepository;
 import dev.modelregistry.domain.model.ModelVersion;
+import dev.modelregistry.domain.model.UnitOfWork;
 import dev.modelregistry.domain.model.VersionId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +81,86 @@ class LegacyMigrationTest {
         Map<String, String> copied = new java.util.TreeMap<>(LegacyFixtures.hashTree(backup));
         assertThat(copied.remove(BackupManifest.FILE_NAME)).as("the verified copy is marked").isNotNull();
         assertThat(copied).isEqualTo(before);
+    }
+
+    @Test
+    void theImportWritesItsFirstRowOnlyOnceTheBackupIsCompleteAndVerified() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        Map<String, String> before = LegacyFixtures.hashTree(legacy);
+        List<Map<String, String>> backupsAtFirstWrite = new java.util.ArrayList<>();
+        boolean[] written = {false};
+        UnitOfWork checking = new UnitOfWork() {
+            @Override
+            public <T> T execute(Supplier<T> work) {
+                if (!written[0]) { // the import's unit of work; verification's follows
+                    written[0] = true;
+                    try {
+                        for (Path backup : backups(legacy)) {
+                            backupsAtFirstWrite.add(new java.util.TreeMap<>(LegacyFixtures.hashTree(backup)));
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return target.unitOfWork().execute(work);
+            }
+        };
+        MigrationTargets opener = new MigrationTargets() {
+            @Override
+            public Optional<MigrationTarget> openExisting(MigrationRequest request) {
+                return Optional.of(target);
+            }
+
+            @Override
+            public MigrationTarget openForImport(MigrationRequest request) {
+                return new MigrationTarget() {
+                    @Override
+                    public ModelRepository repository() {
+                        return repository;
+                    }
+
+                    @Override
+                    public UnitOfWork unitOfWork() {
+                        return checking;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+
+        MigrationReport report = new LegacyMigration(opener, clock, MigrationListener.SILENT).migrate(request(legacy, false, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
+        assertThat(backupsAtFirstWrite).singleElement().satisfies(copied -> {
+            assertThat(copied.remove(BackupManifest.FILE_NAME)).as("verified and marked before the import").isNotNull();
+            assertThat(copied).isEqualTo(before);
+        });
+    }
+
+    @Test
+    void aTargetThatCannotBeOpenedForTheImportLeavesNoBackup() throws Exception {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        MigrationTargets unopenable = new MigrationTargets() {
+            @Override
+            public Optional<MigrationTarget> openExisting(MigrationRequest request) {
+                return Optional.empty();
+            }
+
+            @Override
+            public MigrationTarget openForImport(MigrationRequest request) {
+                throw new IllegalStateException("the database is locked by another program");
+            }
+        };
+
+        MigrationReport report = new LegacyMigration(unopenable, clock, MigrationListener.SILENT).migrate(request(legacy, false, false));
+
+        assertThat(report.outcome()).isEqualTo(MigrationOutcome.TARGET_UNAVAILABLE);
+        assertThat(report.failure()).hasValue("the database is locked by another program");
+        assertThat(report.backupPath()).isEmpty();
+        assertThat(backups(legacy)).isEmpty();
     }
 
     @Test
