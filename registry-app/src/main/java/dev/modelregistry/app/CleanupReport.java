@@ -4,7 +4,8 @@ import dev.modelregistry.domain.artifact.ArtifactRemoval;
 import java.util.List;
 
 /**
- * What a cleanup (R9) deleted, or with {@code dryRun} would delete.
+ * What a cleanup (R9) deleted (or, in {@link CleanupMode#ARCHIVE}, archived), or with
+ * {@code dryRun} would.
  *
  * @param keepLastN      the newest versions kept per model (the active one is kept besides)
  * @param dryRun         nothing was deleted: {@code versions} lists what a real run would delete
@@ -12,9 +13,10 @@ import java.util.List;
  * @param versions       the deleted versions, by model id, each model's newest first
  * @param artifacts      what happened to their files, when asked to delete them (one entry per
  *                       distinct path; empty otherwise and in a dry run)
+ * @param mode           whether the versions were deleted or archived
  */
 public record CleanupReport(int keepLastN, boolean dryRun, int modelsAffected, List<VersionSummary> versions,
-                            List<ArtifactRemoval> artifacts) {
+                            List<ArtifactRemoval> artifacts, CleanupMode mode) {
 
     public CleanupReport {
         versions = List.copyOf(versions);

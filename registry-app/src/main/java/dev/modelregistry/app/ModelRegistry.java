@@ -117,22 +117,26 @@ public interface ModelRegistry extends AutoCloseable {
     /** The models the filter selects (by type and/or sensor), ordered by model id. */
     List<ModelSummary> listModels(ModelFilter filter);
 
-    /** Versions of a model, newest first; empty when the model does not exist. */
+    /** Versions of a model that are not archived (R15), newest first; empty when the model does not exist. */
     List<VersionSummary> listVersions(String sensorId, String modelType);
 
+    /** Versions of a model, newest first, the archived ones (R15) too when {@code includeArchived}. */
+    List<VersionSummary> listVersions(String sensorId, String modelType, boolean includeArchived);
+
     /**
-     * Versions of every model of the sensor (all types), by model id, each model's newest first;
+     * Versions of every model of the sensor (all types) that are not archived (R15), by model id, each model's newest first;
      * throws {@link dev.modelregistry.domain.SensorNotFoundException} when no model has this sensor.
      */
     List<VersionSummary> listVersionsOfSensor(String sensorId);
 
-    /** Versions of all models scored at least {@code minimumScore}, best first. */
+    /** Versions of all models scored at least {@code minimumScore}, best first; not the archived ones (R15). */
     List<VersionSummary> listVersionsScoredAtLeast(double minimumScore);
 
     /**
      * One page of the versions the query selects, in its order (README "Searching versions"):
      * filters by sensor, model type, tag, score range, creation time range, data hash, data
-     * source, training-data period and active only; by creation time or score, either direction,
+     * source, training-data period and active only, archived versions (R15) only when asked
+     * ({@link VersionQuery.Builder#includeArchived()}); by creation time or score, either direction,
      * ties by version id. Continue with {@link VersionPage#nextPageToken()}; paging is by keyset,
      * so versions registered meanwhile never make a page skip or repeat one.
      *
@@ -207,6 +211,34 @@ public interface ModelRegistry extends AutoCloseable {
      */
     DeletionReport deleteVersion(String versionId, boolean force, boolean deleteArtifacts, ChangeNote note);
 
+    /**
+     * Archives a version instead of deleting it (R15, README "Governance", "Archive"): it keeps
+     * its row, lineage and history, leaves the elections (a registration is compared with the
+     * versions that are not archived; re-elections never choose it), loses its aliases and is left
+     * out of default listings and searches; {@link #getModelMetadata} still finds it. The active
+     * version needs {@code force}: the best other version in elections takes over (REELECTED);
+     * the last version in elections is never archived. Every history entry it writes carries
+     * {@code note} (null: none). Archiving an archived version changes nothing
+     * ({@link ArchiveReport#archived()} false).
+     *
+     * @throws dev.modelregistry.domain.ActiveVersionArchiveException the active version without
+     *         force, or no other version in elections
+     * @throws dev.modelregistry.domain.VersionNotFoundException      no such version
+     */
+    ArchiveReport archiveVersion(String versionId, boolean force, ChangeNote note);
+
+    /** {@link #archiveVersion(String, boolean, ChangeNote)} without a note. */
+    default ArchiveReport archiveVersion(String versionId, boolean force) {
+        return archiveVersion(versionId, force, null);
+    }
+
+    /**
+     * Puts an archived version back into elections (R15, UNARCHIVED; {@code note} null: none): it
+     * does not take over, unless its model had no active version. Returns false when it was not
+     * archived.
+     */
+    boolean unarchiveVersion(String versionId, ChangeNote note);
+
     /** Keeps the active and the newest {@code keepLastN} versions of every model (R9); returns how many were deleted. */
     int cleanupOldVersions(int keepLastN);
 
@@ -217,8 +249,19 @@ public interface ModelRegistry extends AutoCloseable {
      */
     CleanupReport cleanupOldVersions(int keepLastN, boolean deleteArtifacts, CleanupProgress progress);
 
+    /**
+     * A cleanup (R9) that deletes ({@link CleanupMode#DELETE}, without artifacts) or archives
+     * ({@link CleanupMode#ARCHIVE}, R15) the versions it does not keep; either way it keeps the
+     * active, the aliased and the newest {@code keepLastN} versions of every model (archived ones
+     * count among the newest and are not archived again).
+     */
+    CleanupReport cleanupOldVersions(int keepLastN, CleanupMode mode, CleanupProgress progress);
+
     /** What {@link #cleanupOldVersions(int)} would delete now, deleting nothing. */
     CleanupReport previewCleanup(int keepLastN);
+
+    /** What a cleanup in {@code mode} would delete or archive now, changing nothing. */
+    CleanupReport previewCleanup(int keepLastN, CleanupMode mode);
 
     /**
      * Sets tag {@code key} of the (sensor, type) model to {@code value} (README, "Governance"):

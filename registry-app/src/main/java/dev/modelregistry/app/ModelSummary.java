@@ -13,11 +13,13 @@ import java.util.Map;
  * @param tags        the model's tag keys, in order
  * @param tagValues   the values of the keys that have one (a key not here has no value)
  * @param heldSince   since when the model's active version is held (R14); null when it is not held
+ * @param versionCount  the model's versions that are not archived (R15)
+ * @param archivedCount its archived versions, not counted in {@code versionCount}
  */
 public record ModelSummary(String modelId, String sensorId, String modelType, String activeVersion,
                            int versionCount, Double bestScore, Instant createdAt, Instant updatedAt,
                            String description, List<String> tags, Map<String, String> tagValues,
-                           Instant heldSince) {
+                           Instant heldSince, int archivedCount) {
 
     public ModelSummary {
         tags = List.copyOf(tags);

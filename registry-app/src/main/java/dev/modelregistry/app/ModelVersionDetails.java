@@ -23,6 +23,7 @@ import java.util.Map;
  * @param aliases          the aliases that name the version besides {@code active}, in name order (R13)
  * @param heldSince        since when its model holds it (R14, README "Holds": it is the active version
  *                         and stays so until the hold is released); null when it is not held
+ * @param archivedAt       when the version was archived (R15); null when it is not
  */
 public record ModelVersionDetails(String versionId, String modelId, String sensorId, String modelType,
                                   Instant createdAt, Map<String, Object> trainingConfig,
@@ -31,7 +32,7 @@ public record ModelVersionDetails(String versionId, String modelId, String senso
                                   String modelPath, String description, List<String> tags, boolean isActive,
                                   double performanceScore, List<String> unreadableFields,
                                   DataLineageDetails dataLineage, Instant activeSince, List<String> aliases,
-                                  Map<String, String> tagValues, Instant heldSince) {
+                                  Map<String, String> tagValues, Instant heldSince, Instant archivedAt) {
 
     public ModelVersionDetails {
         unreadableFields = List.copyOf(unreadableFields);
@@ -42,6 +43,11 @@ public record ModelVersionDetails(String versionId, String modelId, String senso
     /** Whether its model holds it (R14): {@code heldSince} is set. */
     public boolean isHeld() {
         return heldSince != null;
+    }
+
+    /** Whether the version is archived (R15): kept, but out of elections and of default listings. */
+    public boolean isArchived() {
+        return archivedAt != null;
     }
 
     /** Whether the stored text of this JSON field ({@code training_config}, ..., {@code tags}) could not be read. */

@@ -62,8 +62,9 @@ public final class ReadModelQueries implements ActiveVersions, VersionQueries, M
     }
 
     @Override
-    public List<VersionSummary> newestFirst(SensorId sensorId, ModelType modelType) {
-        return readModels.versions().newestFirst(sensorId, modelType).stream().map(Views::summary).toList();
+    public List<VersionSummary> newestFirst(SensorId sensorId, ModelType modelType, boolean includeArchived) {
+        return readModels.versions().newestFirst(sensorId, modelType, includeArchived).stream().map(Views::summary)
+                .toList();
     }
 
     @Override

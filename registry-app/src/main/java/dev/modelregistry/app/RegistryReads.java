@@ -75,8 +75,8 @@ final class RegistryReads {
         return queries.models().models(filter.modelType().map(ModelType::of), filter.sensorId().map(SensorId::of));
     }
 
-    List<VersionSummary> listVersions(String sensorId, String modelType) {
-        return queries.versions().newestFirst(SensorId.of(sensorId), ModelType.of(modelType));
+    List<VersionSummary> listVersions(String sensorId, String modelType, boolean includeArchived) {
+        return queries.versions().newestFirst(SensorId.of(sensorId), ModelType.of(modelType), includeArchived);
     }
 
     List<VersionSummary> listVersionsOfSensor(String sensorId) {
@@ -103,7 +103,7 @@ final class RegistryReads {
         RegistryStatistics statistics = queries.models().statistics();
         return new RegistryStats(statistics.totalModels(), statistics.totalVersions(), statistics.activeVersions(),
                 statistics.modelsByType(), statistics.versionsByType(), statistics.averageScore().orElse(null),
-                statistics.newestVersionAt().orElse(null), location);
+                statistics.newestVersionAt().orElse(null), location, statistics.archivedVersions());
     }
 
     List<ActivationEntry> getActivationHistory(String sensorId, String modelType) {

@@ -142,7 +142,13 @@ public final class RegistryService implements ModelRegistry {
 
     @Override
     public List<VersionSummary> listVersions(String sensorId, String modelType) {
-        return listeners.call(RegistryOperation.LIST_VERSIONS, () -> reads.listVersions(sensorId, modelType));
+        return listVersions(sensorId, modelType, false);
+    }
+
+    @Override
+    public List<VersionSummary> listVersions(String sensorId, String modelType, boolean includeArchived) {
+        return listeners.call(RegistryOperation.LIST_VERSIONS,
+                () -> reads.listVersions(sensorId, modelType, includeArchived));
     }
 
     @Override
@@ -184,6 +190,16 @@ public final class RegistryService implements ModelRegistry {
     }
 
     @Override
+    public ArchiveReport archiveVersion(String versionId, boolean force, ChangeNote note) {
+        return listeners.call(RegistryOperation.ARCHIVE_VERSION, () -> writes.archiveVersion(versionId, force, note));
+    }
+
+    @Override
+    public boolean unarchiveVersion(String versionId, ChangeNote note) {
+        return listeners.call(RegistryOperation.UNARCHIVE_VERSION, () -> writes.unarchiveVersion(versionId, note));
+    }
+
+    @Override
     public int cleanupOldVersions(int keepLastN) {
         return listeners.call(RegistryOperation.CLEANUP_OLD_VERSIONS, () -> writes.cleanupOldVersions(keepLastN));
     }
@@ -191,12 +207,23 @@ public final class RegistryService implements ModelRegistry {
     @Override
     public CleanupReport cleanupOldVersions(int keepLastN, boolean deleteArtifacts, CleanupProgress progress) {
         return listeners.call(RegistryOperation.CLEANUP_OLD_VERSIONS,
-                () -> writes.cleanupOldVersions(keepLastN, deleteArtifacts, progress));
+                () -> writes.cleanupOldVersions(keepLastN, CleanupMode.DELETE, deleteArtifacts, progress));
+    }
+
+    @Override
+    public CleanupReport cleanupOldVersions(int keepLastN, CleanupMode mode, CleanupProgress progress) {
+        return listeners.call(RegistryOperation.CLEANUP_OLD_VERSIONS,
+                () -> writes.cleanupOldVersions(keepLastN, mode, false, progress));
     }
 
     @Override
     public CleanupReport previewCleanup(int keepLastN) {
-        return listeners.call(RegistryOperation.PREVIEW_CLEANUP, () -> writes.previewCleanup(keepLastN));
+        return previewCleanup(keepLastN, CleanupMode.DELETE);
+    }
+
+    @Override
+    public CleanupReport previewCleanup(int keepLastN, CleanupMode mode) {
+        return listeners.call(RegistryOperation.PREVIEW_CLEANUP, () -> writes.previewCleanup(keepLastN, mode));
     }
 
     @Override

@@ -37,7 +37,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 /**
- * The write use cases (register, promote, delete, cleanup): each loads the aggregate through
+ * The write use cases (register, promote, delete, archive, cleanup): each loads the aggregate through
  * {@link ModelRepository} inside one unit of work, asks it to act, and returns what changed. They
  * never use the read side's query ports: every change goes through the aggregate. After the
  * commit they tell the {@link RegistryListeners} what was registered and which active versions
@@ -223,6 +223,51 @@ final class RegistryWrites {
     }
 
     /**
+     * Archives a version (R15) through its model, its entries carrying {@code note} (null: the
+     * default note); after a forced archive of the active version the listeners hear of the
+     * re-election (REELECTED).
+     */
+    ArchiveReport archiveVersion(String versionId, boolean force, ChangeNote note) {
+        VersionId id = VersionId.of(versionId);
+        record Archived(boolean changed, boolean wasActive, Optional<String> activeAfter, SensorId sensorId,
+                        ModelType modelType) {
+        }
+        Archived archived = unitOfWork.execute(() -> {
+            Model model = owner(id);
+            boolean wasActive = model.activeVersionId().filter(id::equals).isPresent();
+            boolean changed = model.archive(id, force, orDefault(note), now());
+            return new Archived(changed, wasActive, model.activeVersionId().map(VersionId::value), model.sensorId(),
+                    model.modelType());
+        });
+        if (archived.wasActive()) {
+            listeners.activated(RegistryOperation.ARCHIVE_VERSION, archived.sensorId().value(),
+                    archived.modelType().value(), archived.activeAfter().orElseThrow(), ActivationReason.REELECTED);
+        }
+        return new ArchiveReport(versionId, archived.changed(), archived.activeAfter(), archived.wasActive());
+    }
+
+    /**
+     * Puts an archived version back into elections (R15); when its model had no active version it
+     * becomes active and the listeners hear of it (REELECTED). Returns false when it was not archived.
+     */
+    boolean unarchiveVersion(String versionId, ChangeNote note) {
+        VersionId id = VersionId.of(versionId);
+        record Unarchived(boolean changed, boolean activated, SensorId sensorId, ModelType modelType) {
+        }
+        Unarchived unarchived = unitOfWork.execute(() -> {
+            Model model = owner(id);
+            boolean hadActive = model.activeVersionId().isPresent();
+            boolean changed = model.unarchive(id, orDefault(note), now());
+            return new Unarchived(changed, changed && !hadActive, model.sensorId(), model.modelType());
+        });
+        if (unarchived.activated()) {
+            listeners.activated(RegistryOperation.UNARCHIVE_VERSION, unarchived.sensorId().value(),
+                    unarchived.modelType().value(), versionId, ActivationReason.REELECTED);
+        }
+        return unarchived.changed();
+    }
+
+    /**
      * R8: files go only after the commit, and only when they are none of the registry's own
      * and no remaining version's artifact is the same object, contains them or lies inside them.
      */
@@ -235,18 +280,25 @@ final class RegistryWrites {
     }
 
     int cleanupOldVersions(int keepLastN) {
-        return cleanupOldVersions(keepLastN, false, CleanupProgress.SILENT).removedCount();
+        return cleanupOldVersions(keepLastN, CleanupMode.DELETE, false, CleanupProgress.SILENT).removedCount();
     }
 
-    CleanupReport previewCleanup(int keepLastN) {
+    /** What a cleanup in {@code mode} would delete or archive: in archive mode, not the versions archived already. */
+    CleanupReport previewCleanup(int keepLastN, CleanupMode mode) {
         List<ModelId> candidates = cleanupCandidates(keepLastN);
         List<VersionSummary> victims = unitOfWork.read(() -> repository.findAllWithVersions(candidates).stream()
-                .flatMap(model -> model.retentionVictims(keepLastN).stream()).map(Views::summary).toList());
+                .flatMap(model -> model.retentionVictims(keepLastN).stream())
+                .filter(version -> mode == CleanupMode.DELETE || !version.isArchived()).map(Views::summary).toList());
         long models = victims.stream().map(VersionSummary::modelId).distinct().count();
-        return new CleanupReport(keepLastN, true, Math.toIntExact(models), victims, List.of());
+        return new CleanupReport(keepLastN, true, Math.toIntExact(models), victims, List.of(), mode);
     }
 
-    CleanupReport cleanupOldVersions(int keepLastN, boolean deleteArtifacts, CleanupProgress progress) {
+    /**
+     * Keeps the active, the aliased and the newest {@code keepLastN} versions of every model and
+     * deletes or archives ({@code mode}) the rest, one model per transaction; {@code deleteArtifacts}
+     * only with {@link CleanupMode#DELETE} (the port never asks an archiving cleanup for it).
+     */
+    CleanupReport cleanupOldVersions(int keepLastN, CleanupMode mode, boolean deleteArtifacts, CleanupProgress progress) {
         List<ModelId> candidates = cleanupCandidates(keepLastN);
         List<VersionSummary> removed = new ArrayList<>();
         List<ArtifactRemoval> artifactRemovals = new ArrayList<>();
@@ -254,7 +306,8 @@ final class RegistryWrites {
         for (int i = 0; i < candidates.size(); i++) {
             ModelId modelId = candidates.get(i);
             List<VersionSummary> deleted = unitOfWork.execute(() -> repository.findById(modelId)
-                    .map(model -> model.retainNewest(keepLastN, now()).stream().map(Views::summary).toList())
+                    .map(model -> (mode == CleanupMode.ARCHIVE ? model.archiveAllButNewest(keepLastN, defaultNote, now())
+                            : model.retainNewest(keepLastN, now())).stream().map(Views::summary).toList())
                     .orElse(List.of()));
             removed.addAll(deleted);
             models += deleted.isEmpty() ? 0 : 1;
@@ -264,7 +317,7 @@ final class RegistryWrites {
             }
             progress.advanced(i + 1, candidates.size(), removed.size());
         }
-        return new CleanupReport(keepLastN, false, models, removed, artifactRemovals);
+        return new CleanupReport(keepLastN, false, models, removed, artifactRemovals, mode);
     }
 
     /** The models with more versions than kept: the only ones a cleanup can change. */

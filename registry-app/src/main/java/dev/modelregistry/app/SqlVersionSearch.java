@@ -26,12 +26,12 @@ public final class SqlVersionSearch implements VersionSearch {
                 query.maxScore().orElse(null), query.createdAfter().orElse(null), query.createdBefore().orElse(null),
                 query.dataHash().orElse(null), query.dataSource().orElse(null), query.dataFrom().orElse(null),
                 query.dataTo().orElse(null), query.activeOnly(), query.order() == VersionQuery.Order.SCORE,
-                query.descending(), query.tagValue().orElse(null));
+                query.descending(), query.tagValue().orElse(null), query.includeArchived());
         VersionSearchReadModel.Position from = after == null ? null
                 : new VersionSearchReadModel.Position(after.createdAt(), after.score(), after.versionId());
         return new VersionSearchReadModel(database.reads()).page(criteria, from, limit).stream()
                 .map(row -> new VersionSummary(row.versionId(), row.modelId(), row.createdAt(), row.score(), row.active(),
-                        row.modelPath()))
+                        row.modelPath(), row.archivedAt()))
                 .toList();
     }
 }

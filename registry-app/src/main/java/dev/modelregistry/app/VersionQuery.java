@@ -32,7 +32,9 @@ import java.util.Optional;
  *       characters, {@code 2024-01-31T22:00:00-05:00} counting as 2024-01-31): a version matches
  *       when it starts on or before {@code dataTo} and ends on or after {@code dataFrom}; a
  *       missing start or end is open on that side; a version without either never matches;</li>
- *   <li>{@code activeOnly}: only active versions.</li>
+ *   <li>{@code activeOnly}: only active versions;</li>
+ *   <li>{@code includeArchived}: archived versions (R15) too; without it (the default) a search
+ *       leaves them out.</li>
  * </ul>
  * Order: by creation time (default) or score, descending (default: newest or best first) or
  * ascending; ties broken by version id in the same direction, so the order is total. Page size 1
@@ -55,6 +57,9 @@ public final class VersionQuery {
     /** The sort key. */
     public enum Order { CREATED, SCORE }
 
+    /** Stands for "no tag value" in {@link #selection()}: a control character, which no tag value holds. */
+    private static final String NO_TAG_VALUE = "\u0001";
+
     private final String sensorId;
     private final String modelType;
     private final String tag;
@@ -68,6 +73,7 @@ public final class VersionQuery {
     private final LocalDate dataFrom;
     private final LocalDate dataTo;
     private final boolean activeOnly;
+    private final boolean includeArchived;
     private final Order order;
     private final boolean descending;
     private final int pageSize;
@@ -87,6 +93,7 @@ public final class VersionQuery {
         this.dataFrom = b.dataFrom;
         this.dataTo = b.dataTo;
         this.activeOnly = b.activeOnly;
+        this.includeArchived = b.includeArchived;
         this.order = b.order;
         this.descending = b.descending;
         this.pageSize = b.pageSize;
@@ -118,6 +125,7 @@ public final class VersionQuery {
         b.dataFrom = dataFrom;
         b.dataTo = dataTo;
         b.activeOnly = activeOnly;
+        b.includeArchived = includeArchived;
         b.order = order;
         b.descending = descending;
         b.pageSize = pageSize;
@@ -178,6 +186,11 @@ public final class VersionQuery {
         return activeOnly;
     }
 
+    /** Whether archived versions (R15) are searched too. */
+    public boolean includeArchived() {
+        return includeArchived;
+    }
+
     public Order order() {
         return order;
     }
@@ -197,8 +210,9 @@ public final class VersionQuery {
     /**
      * The filters and the order, one value per line in a fixed sequence (page size and token
      * left out): equal exactly when two queries select and order the same rows. Page tokens
-     * carry a digest of it. The tag value comes last and only when given, so the tokens of
-     * searches without one read as they did before it existed.
+     * carry a digest of it. The tag value and then the archived versions' inclusion come last
+     * and only when given, so the tokens of searches without them read as they did before they
+     * existed.
      */
     String selection() {
         List<String> values = new ArrayList<>(List.of(String.valueOf(sensorId), String.valueOf(modelType), String.valueOf(tag),
@@ -206,8 +220,11 @@ public final class VersionQuery {
                 String.valueOf(createdBefore), String.valueOf(dataHash), String.valueOf(dataSource),
                 String.valueOf(dataFrom), String.valueOf(dataTo), String.valueOf(activeOnly), order.name(),
                 String.valueOf(descending)));
-        if (tagValue != null) {
-            values.add(tagValue);
+        if (tagValue != null || includeArchived) {
+            values.add(tagValue == null ? NO_TAG_VALUE : tagValue);
+        }
+        if (includeArchived) {
+            values.add("archived");
         }
         return String.join("\n", values.stream().map(VersionQuery::escaped).toList());
     }
@@ -237,6 +254,7 @@ public final class VersionQuery {
         private LocalDate dataFrom;
         private LocalDate dataTo;
         private boolean activeOnly;
+        private boolean includeArchived;
         private Order order = Order.CREATED;
         private boolean descending = true;
         private int pageSize = DEFAULT_PAGE_SIZE;
@@ -322,6 +340,12 @@ public final class VersionQuery {
         /** Only active versions (true), or all (false, the default). */
         public Builder activeOnly(boolean activeOnly) {
             this.activeOnly = activeOnly;
+            return this;
+        }
+
+        /** Archived versions (R15) too; a search leaves them out unless told. */
+        public Builder includeArchived() {
+            this.includeArchived = true;
             return this;
         }
 

@@ -26,7 +26,7 @@ final class Views {
                 row.description(), row.tags().keys(), row.active(), row.performanceScore(),
                 unreadableFields(row.trainingConfig(), row.trainingMetrics(), row.validationMetrics(), row.tags()),
                 row.lineage() == null ? null : lineage(row.lineage()), row.activeSince(), row.aliases(), row.tags().values(),
-                row.heldSince());
+                row.heldSince(), row.archivedAt());
     }
 
     private static List<String> unreadableFields(Attributes trainingConfig, Attributes trainingMetrics,
@@ -57,17 +57,18 @@ final class Views {
                 overview.activeVersion().map(VersionId::value).orElse(null), Math.toIntExact(overview.versionCount()),
                 overview.bestScore().orElse(null), overview.createdAt(), overview.updatedAt(),
                 overview.description().orElse(null), overview.tags().keys(), overview.tags().values(),
-                overview.heldSince().orElse(null));
+                overview.heldSince().orElse(null), Math.toIntExact(overview.archivedCount()));
     }
 
     static VersionSummary summary(VersionLine line) {
         return new VersionSummary(line.versionId(), line.modelId(), line.createdAt(), line.performanceScore(),
-                line.active(), line.modelPath());
+                line.active(), line.modelPath(), line.archivedAt());
     }
 
     static VersionSummary summary(ModelVersion version) {
         return new VersionSummary(version.id().value(), version.modelId().value(), version.createdAt(),
-                version.performanceScore(), version.isActive(), version.modelPath().orElse(null));
+                version.performanceScore(), version.isActive(), version.modelPath().orElse(null),
+                version.archivedAt().orElse(null));
     }
 
     static ActivationEntry entry(ActivationRecord change) {

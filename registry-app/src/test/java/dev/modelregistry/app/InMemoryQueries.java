@@ -101,21 +101,22 @@ final class InMemoryQueries implements ActiveVersions, VersionQueries, ModelQuer
     }
 
     @Override
-    public List<VersionSummary> newestFirst(SensorId sensorId, ModelType modelType) {
-        return model(sensorId, modelType).map(Model::newestFirst).orElse(List.of()).stream().map(Views::summary)
-                .toList();
+    public List<VersionSummary> newestFirst(SensorId sensorId, ModelType modelType, boolean includeArchived) {
+        return model(sensorId, modelType).map(Model::newestFirst).orElse(List.of()).stream()
+                .filter(version -> includeArchived || !version.isArchived()).map(Views::summary).toList();
     }
 
     @Override
     public Optional<List<VersionSummary>> ofSensor(SensorId sensorId) {
         List<Model> models = repository.all().stream().filter(model -> model.sensorId().equals(sensorId)).toList();
         return models.isEmpty() ? Optional.empty() : Optional.of(models.stream()
-                .flatMap(model -> model.newestFirst().stream()).map(Views::summary).toList());
+                .flatMap(model -> model.newestFirst().stream()).filter(version -> !version.isArchived())
+                .map(Views::summary).toList());
     }
 
     @Override
     public List<VersionSummary> scoredAtLeast(double minimumScore) {
-        return versions().filter(version -> version.performanceScore() >= minimumScore)
+        return versions().filter(version -> version.performanceScore() >= minimumScore && !version.isArchived())
                 .sorted(Comparator.comparingDouble(ModelVersion::performanceScore).reversed()
                         .thenComparing(ModelVersion::createdAt, Comparator.reverseOrder())
                         .thenComparing(version -> version.id().value()))
@@ -127,9 +128,13 @@ final class InMemoryQueries implements ActiveVersions, VersionQueries, ModelQuer
         return repository.all().stream()
                 .filter(model -> modelType.isEmpty() || model.modelType().equals(modelType.get()))
                 .filter(model -> sensorId.isEmpty() || model.sensorId().equals(sensorId.get()))
-                .map(model -> Views.summary(new ModelOverview(model.id(), model.sensorId(), model.modelType(),
-                        model.activeVersionId(), model.versions().size(), model.bestScore(), model.createdAt(),
-                        model.updatedAt(), model.description(), model.tags(), model.heldSince())))
+                .map(model -> {
+                    long archived = model.versions().stream().filter(ModelVersion::isArchived).count();
+                    return Views.summary(new ModelOverview(model.id(), model.sensorId(), model.modelType(),
+                            model.activeVersionId(), model.versions().size() - archived, model.bestScore(),
+                            model.createdAt(), model.updatedAt(), model.description(), model.tags(), model.heldSince(),
+                            archived));
+                })
                 .toList();
     }
 
@@ -153,7 +158,8 @@ final class InMemoryQueries implements ActiveVersions, VersionQueries, ModelQuer
                 versions.stream().filter(ModelVersion::isActive).count(), modelsByType, versionsByType,
                 versions.isEmpty() ? Optional.empty()
                         : Optional.of(versions.stream().mapToDouble(ModelVersion::performanceScore).average().orElseThrow()),
-                versions.stream().map(ModelVersion::createdAt).max(Instant::compareTo));
+                versions.stream().map(ModelVersion::createdAt).max(Instant::compareTo),
+                versions.stream().filter(ModelVersion::isArchived).count());
     }
 
     /** The row a read model would read for this version. */
@@ -172,7 +178,8 @@ final class InMemoryQueries implements ActiveVersions, VersionQueries, ModelQuer
                 version.dataHash().orElse(null), version.modelHash().orElse(null), version.modelPath().orElse(null),
                 version.description().orElse(null), version.tags(), version.isActive(), version.performanceScore(),
                 lineage, activeSince, aliasesOf(version), version.isActive()
-                        ? repository.findByVersion(version.id()).orElseThrow().heldSince().orElse(null) : null);
+                        ? repository.findByVersion(version.id()).orElseThrow().heldSince().orElse(null) : null,
+                version.archivedAt().orElse(null));
     }
 
     private List<String> aliasesOf(ModelVersion version) {

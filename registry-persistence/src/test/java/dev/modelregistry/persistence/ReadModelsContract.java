@@ -106,12 +106,12 @@ abstract class ReadModelsContract {
 
         assertThat(reads().activeVersions().activeVersionId(other, otherType)).isEmpty();
         assertThat(reads().activeVersions().activeVersion(other, otherType)).isEmpty();
-        assertThat(reads().versions().newestFirst(other, otherType)).isEmpty();
+        assertThat(reads().versions().newestFirst(other, otherType, false)).isEmpty();
         assertThat(reads().versions().ofSensor(other)).isEmpty();
         assertThat(reads().models().history(other, otherType)).isEmpty();
         assertThat(reads().models().overviews(Optional.of(otherType), Optional.of(other))).isEmpty();
         assertThat(reads().activeVersions().activeVersionId(owner, ownerType)).contains(versionId);
-        assertThat(reads().versions().newestFirst(owner, ownerType)).extracting(VersionLine::versionId)
+        assertThat(reads().versions().newestFirst(owner, ownerType, false)).extracting(VersionLine::versionId)
                 .containsExactly(versionId.value());
     }
 
@@ -199,7 +199,7 @@ abstract class ReadModelsContract {
         List<VersionId> transformer = saved(sensor, "transformer", 0.02);
         SensorId sensorId = SensorId.of(sensor);
 
-        assertThat(reads().versions().newestFirst(sensorId, Fixtures.TELEMANOM)).extracting(VersionLine::versionId)
+        assertThat(reads().versions().newestFirst(sensorId, Fixtures.TELEMANOM, false)).extracting(VersionLine::versionId)
                 .containsExactly(telemanom.get(2).value(), telemanom.get(1).value(), telemanom.get(0).value());
         assertThat(reads().versions().ofSensor(sensorId).orElseThrow()).extracting(VersionLine::versionId)
                 .containsExactly(telemanom.get(2).value(), telemanom.get(1).value(), telemanom.get(0).value(),
@@ -209,10 +209,10 @@ abstract class ReadModelsContract {
         assertThat(reads().versions().scoredAtLeast(0.9)).extracting(VersionLine::versionId).filteredOn(mine::contains)
                 .containsExactly(telemanom.get(1).value(), transformer.get(0).value(), telemanom.get(2).value(),
                         telemanom.get(0).value());
-        VersionLine line = reads().versions().newestFirst(sensorId, Fixtures.TELEMANOM).get(1);
+        VersionLine line = reads().versions().newestFirst(sensorId, Fixtures.TELEMANOM, false).get(1);
         ModelVersion expected = loaded(sensor, "telemanom").findVersion(telemanom.get(1)).orElseThrow();
         assertThat(line).isEqualTo(new VersionLine(expected.id().value(), expected.modelId().value(),
-                expected.createdAt(), expected.performanceScore(), true, expected.modelPath().orElseThrow()));
+                expected.createdAt(), expected.performanceScore(), true, expected.modelPath().orElseThrow(), null));
     }
 
     @Test

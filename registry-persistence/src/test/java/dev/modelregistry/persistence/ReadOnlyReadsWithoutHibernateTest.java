@@ -39,7 +39,7 @@ class ReadOnlyReadsWithoutHibernateTest {
             assertThat(reads.activeVersions().activeVersion(Fixtures.SENSOR, Fixtures.TELEMANOM)).isPresent();
             assertThat(reads.versions().details(id)).isPresent();
             assertThat(reads.versions().lineage(id)).isPresent();
-            assertThat(reads.versions().newestFirst(Fixtures.SENSOR, Fixtures.TELEMANOM)).hasSize(1);
+            assertThat(reads.versions().newestFirst(Fixtures.SENSOR, Fixtures.TELEMANOM, false)).hasSize(1);
             assertThat(reads.versions().ofSensor(Fixtures.SENSOR)).isPresent();
             assertThat(reads.versions().scoredAtLeast(0.0)).hasSize(1);
             assertThat(reads.models().overviews(Optional.empty(), Optional.empty())).hasSize(1);

@@ -81,7 +81,7 @@ class SqliteUpgradeTest {
                 model.register(new RandomVersionIdGenerator().nextId(), aSpec(metricsWithAnomalyRate(0.01)), SCORING,
                         Instant.parse("2025-02-01T00:00:00Z"));
             });
-            assertThat(upgraded.readModels().versions().newestFirst(SensorId.of("S0"), Fixtures.TELEMANOM)).hasSize(4);
+            assertThat(upgraded.readModels().versions().newestFirst(SensorId.of("S0"), Fixtures.TELEMANOM, false)).hasSize(4);
             assertThat(upgraded.readModels().activeVersions().activeVersionId(SensorId.of("S0"), Fixtures.TELEMANOM).orElseThrow().value()).isNotEqualTo("v01");
         }
     }

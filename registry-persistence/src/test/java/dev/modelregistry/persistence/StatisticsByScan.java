@@ -29,7 +29,8 @@ public final class StatisticsByScan {
         Map<String, Long> versionsByType = groups(connection, "SELECT model_type, COUNT(*) FROM versions GROUP BY model_type ORDER BY model_type");
         try (Statement sql = connection.createStatement();
              ResultSet row = sql.executeQuery("SELECT (SELECT COUNT(*) FROM versions WHERE is_active = TRUE),"
-                     + " (SELECT AVG(performance_score) FROM versions), (SELECT MAX(created_at) FROM versions)")) {
+                     + " (SELECT AVG(performance_score) FROM versions), (SELECT MAX(created_at) FROM versions),"
+                     + " (SELECT COUNT(*) FROM versions WHERE archived_at IS NOT NULL)")) {
             row.next();
             long active = row.getLong(1);
             double average = row.getDouble(2);
@@ -39,7 +40,7 @@ public final class StatisticsByScan {
                     ? Instant.parse(text) : row.getObject(3, OffsetDateTime.class).toInstant());
             return new RegistryStatistics(modelsByType.values().stream().mapToLong(Long::longValue).sum(),
                     versionsByType.values().stream().mapToLong(Long::longValue).sum(), active, modelsByType,
-                    versionsByType, averageScore, newestAt);
+                    versionsByType, averageScore, newestAt, row.getLong(4));
         }
     }
 

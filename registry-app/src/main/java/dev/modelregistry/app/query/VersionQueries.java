@@ -25,12 +25,18 @@ public interface VersionQueries {
     /** The version's lineage; empty when the version does not exist or has none. */
     Optional<DataLineageDetails> lineage(VersionId versionId);
 
-    /** The versions of exactly this pair's model, newest first; empty when there is no such model. */
-    List<VersionSummary> newestFirst(SensorId sensorId, ModelType modelType);
+    /**
+     * The versions of exactly this pair's model, newest first, archived ones (R15) only with
+     * {@code includeArchived}; empty when there is no such model.
+     */
+    List<VersionSummary> newestFirst(SensorId sensorId, ModelType modelType, boolean includeArchived);
 
-    /** The versions of every model of the sensor, by model id, each newest first; empty when no model has this sensor. */
+    /**
+     * The versions of every model of the sensor that are not archived, by model id, each newest
+     * first; empty when no model has this sensor.
+     */
     Optional<List<VersionSummary>> ofSensor(SensorId sensorId);
 
-    /** Versions scored at least {@code minimumScore}, best first. */
+    /** Versions scored at least {@code minimumScore} that are not archived, best first. */
     List<VersionSummary> scoredAtLeast(double minimumScore);
 }

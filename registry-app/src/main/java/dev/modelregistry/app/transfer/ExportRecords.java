@@ -29,11 +29,12 @@ final class ExportRecords {
                      List<ActivationLine> history) {
     }
 
+    /** @param archivedAt when the version was archived (R15); null (or absent, in older exports) when it is not */
     record VersionLine(String versionId, String createdAt, String modelPath, Map<String, Object> trainingConfig,
                        Map<String, Object> trainingMetrics, Map<String, Object> validationMetrics,
                        long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
                        String description, List<String> tags, Map<String, String> tagValues, boolean isActive,
-                       double performanceScore, LineageLine lineage) {
+                       double performanceScore, LineageLine lineage, String archivedAt) {
     }
 
     /** The lineage row of a version (its data hash is the version's). */

@@ -6,26 +6,32 @@ import java.util.List;
 
 /**
  * The fields a history entry gained within format version 2 (the alias of an alias entry, the
- * change note's actor, reason and reference): files written before them lack them, and an absent
- * one reads as null (none), which is what such a file held. Every other field stays required.
+ * change note's actor, reason and reference), and a version's (when it was archived, R15): files
+ * written before them lack them, and an absent one reads as null (none), which is what such a
+ * file held. Every other field stays required.
  */
 final class LaterHistoryFields {
 
     private static final List<String> NAMES = List.of("alias", "actor", "note_reason", "note_reference");
+    private static final List<String> VERSION_NAMES = List.of("archived_at");
 
     private LaterHistoryFields() {
     }
 
     /** {@code line} (a freshly parsed model line, changed in place) with every absent one of them null. */
     static JsonNode filled(JsonNode line) {
-        JsonNode history = line.get("history");
-        if (history != null && history.isArray()) {
-            for (JsonNode entry : history) {
+        fill(line.get("history"), NAMES);
+        fill(line.get("versions"), VERSION_NAMES);
+        return line;
+    }
+
+    private static void fill(JsonNode entries, List<String> names) {
+        if (entries != null && entries.isArray()) {
+            for (JsonNode entry : entries) {
                 if (entry instanceof ObjectNode fields) {
-                    NAMES.stream().filter(name -> !fields.has(name)).forEach(fields::putNull);
+                    names.stream().filter(name -> !fields.has(name)).forEach(fields::putNull);
                 }
             }
         }
-        return line;
     }
 }

@@ -59,7 +59,8 @@ final class ModelRecords {
                 version.trainingConfig().asMap(), version.trainingMetrics().asMap(), version.validationMetrics().asMap(),
                 version.modelSizeBytes(), version.trainingTimeSeconds().orElse(null), version.dataHash().orElse(null),
                 version.modelHash().orElse(null), version.description().orElse(null), version.tags().keys(),
-                version.tags().values(), version.isActive(), version.performanceScore(), lineage);
+                version.tags().values(), version.isActive(), version.performanceScore(), lineage,
+                version.archivedAt().map(ModelRecords::text).orElse(null));
     }
 
     /** The keys of {@code tags} with the values of {@code tag_values}, each of them one of the keys. */
@@ -114,7 +115,8 @@ final class ModelRecords {
                 line.trainingTimeSeconds(), line.modelHash(), line.description(), tags(line), dataLineage);
         return RestoredVersion.of(VersionId.of(line.versionId()), instant("created_at", line.createdAt()),
                 line.performanceScore(), line.isActive(), line.dataHash(), spec,
-                lineage == null || lineage.recordedAt() == null ? null : instant("lineage.recorded_at", lineage.recordedAt()));
+                lineage == null || lineage.recordedAt() == null ? null : instant("lineage.recorded_at", lineage.recordedAt()),
+                line.archivedAt() == null ? null : instant("archived_at", line.archivedAt()));
     }
 
     private static RestoredActivation toActivation(ActivationLine line) {

@@ -158,6 +158,8 @@ class PublicApiUnderFaultsTest {
                 arguments[i] = VersionQuery.builder().sensorId(SENSOR).tag("anomaly").build();
             } else if (type == dev.modelregistry.domain.model.ChangeNote.class) {
                 arguments[i] = dev.modelregistry.domain.model.ChangeNote.by("ops-oncall").because("a fault walk");
+            } else if (type == dev.modelregistry.app.CleanupMode.class) {
+                arguments[i] = dev.modelregistry.app.CleanupMode.ARCHIVE;
             } else if (type == CleanupProgress.class) {
                 arguments[i] = CleanupProgress.SILENT;
             } else if (type == RegistryListener.class) {

@@ -227,6 +227,47 @@ class HostileExportFilesTest {
         }
     }
 
+    @Test
+    void anArchivedVersionKeepsItsArchiveTimeThroughExportAndImport() {
+        Path file = exportOf(1, model -> model.archive(VersionId.of("v000-0"), false, T0.plusSeconds(10)));
+
+        try (RegistryDatabase target = RegistryDatabase.openSqlite(tmp.resolve("target"))) {
+            new RegistryImport(file).into(target.repository(), target.unitOfWork());
+
+            target.unitOfWork().run(() -> {
+                Model imported = target.repository().findByVersion(VersionId.of("v000-0")).orElseThrow();
+                assertThat(imported.findVersion(VersionId.of("v000-0")).orElseThrow().archivedAt())
+                        .contains(T0.plusSeconds(10));
+                assertThat(imported.findVersion(VersionId.of("v000-1")).orElseThrow().isArchived()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void aVersionOfAnOlderExportWithoutArchivedAtImportsAsNotArchived() throws IOException {
+        Path file = editedModel(1, 1, model -> {
+            model.withArray("versions").forEach(version -> ((ObjectNode) version).remove("archived_at"));
+            return model;
+        });
+
+        try (RegistryDatabase target = RegistryDatabase.openSqlite(tmp.resolve("target"))) {
+            new RegistryImport(file).into(target.repository(), target.unitOfWork());
+
+            assertThat(target.readModels().statistics().statistics().archivedVersions()).isZero();
+            assertThat(target.readModels().statistics().statistics().totalVersions()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aVersionArchivedWithoutAnArchiveEntryInItsHistoryIsRefused() throws IOException {
+        Path file = editedModel(1, 1, model -> {
+            ((ObjectNode) model.withArray("versions").get(0)).put("archived_at", T0.plusSeconds(10).toString());
+            return model;
+        });
+
+        assertRefused(file, "version v000-0 is archived at " + T0.plusSeconds(10) + " but its history does not archive it");
+    }
+
     private static void assertRefused(Path file, String endOfMessage) {
         assertThatThrownBy(() -> new RegistryImport(file).check()).isInstanceOf(ExportFileException.class)
                 .hasMessageStartingWith(file.toString()).hasMessageContaining(endOfMessage);
@@ -254,6 +295,11 @@ class HostileExportFilesTest {
     }
 
     private Path exportOf(int models) {
+        return exportOf(models, model -> { });
+    }
+
+    /** The same, each model changed by {@code change} before the export. */
+    private Path exportOf(int models, java.util.function.Consumer<Model> change) {
         InMemoryModelRepository repository = new InMemoryModelRepository();
         for (int i = 0; i < models; i++) {
             Model model = Model.create(SensorId.of(String.format("sensor-%03d", i)), ModelType.of("telemanom"), T0);
@@ -261,6 +307,7 @@ class HostileExportFilesTest {
                 model.register(VersionId.of(String.format("v%03d-%d", i, v)), spec(0.5 + v * 0.1),
                         ScoringPolicy.defaults(), T0.plusSeconds(v));
             }
+            change.accept(model);
             repository.save(model);
         }
         Path file = tmp.resolve("export-" + (++files) + ".jsonl");

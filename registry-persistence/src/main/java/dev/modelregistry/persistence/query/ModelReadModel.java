@@ -16,15 +16,17 @@ import java.util.Optional;
 
 /**
  * Models in plain SQL: overviews (filtered by type and/or sensor in SQL, ordered by model id,
- * each with its version count from the {@code versions(model_id)} index, its description,
- * tags and since when it is held) and a model's
+ * each with its version count from the {@code versions(model_id)} index less its archived
+ * versions (R15), counted on their partial index {@code idx_versions_archived_model}, its
+ * description, tags and since when it is held) and a model's
  * activation history, oldest first.
  */
 public final class ModelReadModel {
 
     private static final String OVERVIEW_SQL = "SELECT m.model_id, m.sensor_id, m.model_type, m.active_version,"
             + " (SELECT COUNT(*) FROM versions v WHERE v.model_id = m.model_id), m.best_score, m.created_at,"
-            + " m.updated_at, m.description, m.tags, m.tag_values, m.held_since FROM models m";
+            + " m.updated_at, m.description, m.tags, m.tag_values, m.held_since, (SELECT COUNT(*) FROM versions a"
+            + " WHERE a.model_id = m.model_id AND a.archived_at IS NOT NULL) FROM models m";
 
     /** Left join: no row means no model, one row without a sequence number a model without history. */
     private static final String HISTORY_SQL = "SELECT h.sequence_no, h.version_id, h.previous_version_id, h.reason,"
@@ -62,9 +64,10 @@ public final class ModelReadModel {
                 while (row.next()) {
                     overviews.add(new ModelOverview(new ModelId(row.getString(1)), new SensorId(row.getString(2)),
                             new ModelType(row.getString(3)), Optional.ofNullable(row.getString(4)).map(VersionId::new),
-                            row.getLong(5), Optional.ofNullable(Columns.nullableDouble(row, 6)),
+                            row.getLong(5) - row.getLong(13), Optional.ofNullable(Columns.nullableDouble(row, 6)),
                             columns.instant(row, 7), columns.instant(row, 8), Optional.ofNullable(columns.text(row, 9)),
-                            columns.tags(row, 10, 11), Optional.ofNullable(columns.instant(row, 12))));
+                            columns.tags(row, 10, 11), Optional.ofNullable(columns.instant(row, 12)),
+                            row.getLong(13)));
                 }
             }
             return overviews;

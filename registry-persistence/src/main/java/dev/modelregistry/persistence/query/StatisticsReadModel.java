@@ -16,7 +16,9 @@ import java.util.Optional;
  * until a registry transaction recounts it, its versions are counted here, so the figures are
  * always exact); the active
  * versions are the {@code is_active = TRUE} entries of {@code idx_versions_is_active} (one per
- * model with versions) and the newest creation time is one lookup in {@code idx_versions_created_score}.
+ * model with versions) and the newest creation time is one lookup in {@code idx_versions_created_score};
+ * the archived versions (counted among the versions too) are the entries of their partial index
+ * (changelog 1.3-archive).
  * One statement, so every figure comes from the same snapshot.
  */
 public final class StatisticsReadModel {
@@ -27,7 +29,8 @@ public final class StatisticsReadModel {
             + " ELSE version_count END),"
             + " SUM(CASE WHEN stats_stale THEN (SELECT SUM(v.performance_score) FROM versions v"
             + " WHERE v.model_id = models.model_id) ELSE score_sum END),"
-            + " (SELECT COUNT(*) FROM versions WHERE is_active = TRUE), (SELECT MAX(created_at) FROM versions)"
+            + " (SELECT COUNT(*) FROM versions WHERE is_active = TRUE), (SELECT MAX(created_at) FROM versions),"
+            + " (SELECT COUNT(*) FROM versions WHERE archived_at IS NOT NULL)"
             + " FROM models GROUP BY model_type ORDER BY model_type";
 
     private final ReadConnections connections;
@@ -51,6 +54,7 @@ public final class StatisticsReadModel {
             long active = 0;
             double scoreSum = 0;
             Instant newest = null;
+            long archived = 0;
             try (ResultSet row = connection.prepare(STATISTICS_SQL).executeQuery()) {
                 while (row.next()) {
                     long models = row.getLong(2);
@@ -64,11 +68,12 @@ public final class StatisticsReadModel {
                     scoreSum += row.getDouble(4);
                     active = row.getLong(5);
                     newest = columns.instant(row, 6);
+                    archived = row.getLong(7);
                 }
             }
             Optional<Double> average = totalVersions == 0 ? Optional.empty() : Optional.of(scoreSum / totalVersions);
             return new RegistryStatistics(totalModels, totalVersions, active, modelsByType, versionsByType, average,
-                    Optional.ofNullable(newest));
+                    Optional.ofNullable(newest), archived);
         });
     }
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Versions in plain SQL: one version's details (with its lineage, its aliases and since when it
- * is active) in one query of key lookups, its lineage, and the listings (a model's versions newest first, a sensor's, those
- * scored at least a bound). Listings read only the columns they show, never the JSON columns.
+ * Versions in plain SQL: one version's details (with its lineage, its aliases, since when it
+ * is active and when it was archived) in one query of key lookups, its lineage, and the listings
+ * (a model's versions newest first, a sensor's, those scored at least a bound: without the
+ * archived versions, R15, but where asked). Listings read only the columns they show, never the JSON columns.
  * Orders are total (ties broken by id), as the aggregate's queries order them.
  */
 public final class VersionReadModel {
@@ -30,7 +31,7 @@ public final class VersionReadModel {
             + " v.training_time_seconds, v.data_hash, v.model_hash, v.model_path, v.description, v.tags,"
             + " v.is_active, v.performance_score, l.version_id, l.data_hash, l.data_source, l.data_start_date,"
             + " l.data_end_date, l.num_samples, l.created_at, CASE WHEN v.is_active THEN m.active_since END, v.tag_values,"
-            + " CASE WHEN v.is_active THEN m.held_since END";
+            + " CASE WHEN v.is_active THEN m.held_since END, v.archived_at";
 
     private static final String DETAILS_FROM = " FROM versions v JOIN models m ON m.model_id = v.model_id"
             + " LEFT JOIN data_lineage l ON l.version_id = v.version_id WHERE v.version_id = ?";
@@ -39,19 +40,24 @@ public final class VersionReadModel {
             + " l.data_end_date, l.num_samples, l.created_at FROM data_lineage l WHERE l.version_id = ?";
 
     private static final String LINE_COLUMNS = "SELECT v.version_id, v.model_id, v.created_at, v.performance_score,"
-            + " v.is_active, v.model_path FROM versions v";
+            + " v.is_active, v.model_path, v.archived_at FROM versions v";
+
+    /** Leaves out the archived versions (R15); the listings read each version's row anyway, so it costs no lookup. */
+    private static final String NOT_ARCHIVED = " AND v.archived_at IS NULL";
 
     /** By the pair's columns (the unique index): exactly this pair's model, never another pair deriving the same id (R1). */
-    private static final String OF_PAIR_SQL = LINE_COLUMNS + " JOIN models m ON m.model_id = v.model_id"
-            + " WHERE m.sensor_id = ? AND m.model_type = ? ORDER BY v.created_at DESC, v.version_id DESC";
+    private static final String OF_PAIR_WHERE = LINE_COLUMNS + " JOIN models m ON m.model_id = v.model_id"
+            + " WHERE m.sensor_id = ? AND m.model_type = ?";
+
+    private static final String OF_PAIR_ORDER = " ORDER BY v.created_at DESC, v.version_id DESC";
 
     private static final String OF_SENSOR_SQL = LINE_COLUMNS + " JOIN models m ON m.model_id = v.model_id"
-            + " WHERE m.sensor_id = ? ORDER BY m.model_id, v.created_at DESC, v.version_id DESC";
+            + " WHERE m.sensor_id = ?" + NOT_ARCHIVED + " ORDER BY m.model_id, v.created_at DESC, v.version_id DESC";
 
     private static final String SENSOR_KNOWN_SQL = "SELECT 1 FROM models WHERE sensor_id = ? LIMIT 1";
 
-    private static final String SCORED_SQL = LINE_COLUMNS
-            + " WHERE v.performance_score >= ? ORDER BY v.performance_score DESC, v.created_at DESC, v.version_id";
+    private static final String SCORED_SQL = LINE_COLUMNS + " WHERE v.performance_score >= ?" + NOT_ARCHIVED
+            + " ORDER BY v.performance_score DESC, v.created_at DESC, v.version_id";
 
     private final ReadConnections connections;
     private final Columns columns;
@@ -97,8 +103,8 @@ public final class VersionReadModel {
                 columns.instant(row, 5), columns.attributes(row, 6), columns.attributes(row, 7),
                 columns.attributes(row, 8), row.getLong(9), Columns.nullableDouble(row, 10), columns.text(row, 11),
                 columns.text(row, 12), columns.text(row, 13), columns.text(row, 14), columns.tags(row, 15, 26),
-                row.getBoolean(16), row.getDouble(17), lineage, columns.instant(row, 25), aliases(columns.text(row, 28)),
-                columns.instant(row, 27));
+                row.getBoolean(16), row.getDouble(17), lineage, columns.instant(row, 25), aliases(columns.text(row, 29)),
+                columns.instant(row, 27), columns.instant(row, 28));
     }
 
     /** The aliases of the comma-separated text, in name order; none for SQL null. */
@@ -124,10 +130,14 @@ public final class VersionReadModel {
         });
     }
 
-    /** The versions of exactly this pair's model, newest first; empty when there is no such model. */
-    public List<VersionLine> newestFirst(SensorId sensorId, ModelType modelType) {
+    /**
+     * The versions of exactly this pair's model, newest first, the archived ones (R15) only with
+     * {@code includeArchived}; empty when there is no such model.
+     */
+    public List<VersionLine> newestFirst(SensorId sensorId, ModelType modelType, boolean includeArchived) {
         return connections.read(connection -> {
-            PreparedStatement statement = connection.prepare(OF_PAIR_SQL);
+            PreparedStatement statement = connection.prepare(OF_PAIR_WHERE + (includeArchived ? "" : NOT_ARCHIVED)
+                    + OF_PAIR_ORDER);
             statement.setString(1, sensorId.value());
             statement.setString(2, modelType.value());
             return lines(statement);
@@ -135,8 +145,9 @@ public final class VersionReadModel {
     }
 
     /**
-     * The versions of every model of the sensor, by model id, each model's newest first; empty
-     * when no model has this sensor (a sensor whose models have no versions left gives an empty list).
+     * The versions of every model of the sensor that are not archived, by model id, each model's
+     * newest first; empty when no model has this sensor (a sensor whose models have no such
+     * versions gives an empty list).
      */
     public Optional<List<VersionLine>> ofSensor(SensorId sensorId) {
         return connections.read(connection -> {
@@ -154,7 +165,7 @@ public final class VersionReadModel {
         });
     }
 
-    /** Versions scored at least {@code minimumScore}, best first (then newest first, then by id). */
+    /** Versions scored at least {@code minimumScore} that are not archived, best first (then newest first, then by id). */
     public List<VersionLine> scoredAtLeast(double minimumScore) {
         return connections.read(connection -> {
             PreparedStatement statement = connection.prepare(SCORED_SQL);
@@ -168,7 +179,7 @@ public final class VersionReadModel {
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 lines.add(new VersionLine(row.getString(1), row.getString(2), columns.instant(row, 3),
-                        row.getDouble(4), row.getBoolean(5), row.getString(6)));
+                        row.getDouble(4), row.getBoolean(5), row.getString(6), columns.instant(row, 7)));
             }
         }
         return lines;

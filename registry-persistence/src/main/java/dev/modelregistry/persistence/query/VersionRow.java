@@ -15,12 +15,14 @@ import java.util.List;
  *                    the history does not name it
  * @param aliases     the aliases that name the version (never the reserved {@code active}), in name order
  * @param heldSince   since when its model holds it (R14: it is the active version of a held model); null otherwise
+ * @param archivedAt  when the version was archived (R15); null when it is not
  */
 public record VersionRow(String versionId, String modelId, String sensorId, String modelType, Instant createdAt,
                          Attributes trainingConfig, Attributes trainingMetrics, Attributes validationMetrics,
                          long modelSizeBytes, Double trainingTimeSeconds, String dataHash, String modelHash,
                          String modelPath, String description, Tags tags, boolean active, double performanceScore,
-                         LineageRow lineage, Instant activeSince, List<String> aliases, Instant heldSince) {
+                         LineageRow lineage, Instant activeSince, List<String> aliases, Instant heldSince,
+                         Instant archivedAt) {
 
     public VersionRow {
         aliases = List.copyOf(aliases);

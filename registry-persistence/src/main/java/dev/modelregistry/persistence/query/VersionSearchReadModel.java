@@ -40,13 +40,16 @@ import java.util.List;
  */
 public final class VersionSearchReadModel {
 
+    /** The archived versions by id (changelog 1.3-archive): a partial index holding only them. */
+    private static final String ARCHIVED_INDEX = "idx_versions_archived_id";
+
     /** Entries per row asked that the bounded walk reads at most. */
     static final int WALK_BOUND_PER_ROW = 20;
     /** The most index entries counted to choose between sorting a range and walking the order. */
     static final int COUNT_CAP = 50_000;
 
     private static final String COLUMNS = "v.version_id, v.model_id, v.created_at, v.performance_score,"
-            + " v.is_active, v.model_path";
+            + " v.is_active, v.model_path, v.archived_at";
 
     private final ReadConnections reads;
 
@@ -62,12 +65,13 @@ public final class VersionSearchReadModel {
      * overlaps {@code [dataFrom, dataTo]} inclusively: start on or before {@code dataTo} and end
      * on or after {@code dataFrom}, a missing start or end being open, a version without either
      * never matching. {@code tag} is a tag key; with {@code tagValue} the key must have exactly
-     * that value (a key without a value never matches one).
+     * that value (a key without a value never matches one). Archived versions (R15) only with
+     * {@code includeArchived}.
      */
     public record Criteria(String sensorId, String modelType, String tag, Double minScore, Double maxScore,
                            Instant createdFrom, Instant createdBefore, String dataHash, String dataSource,
                            LocalDate dataFrom, LocalDate dataTo, boolean activeOnly, boolean byScore,
-                           boolean descending, String tagValue) {
+                           boolean descending, String tagValue, boolean includeArchived) {
 
         public Criteria {
             if (tagValue != null && tag == null) {
@@ -75,7 +79,16 @@ public final class VersionSearchReadModel {
             }
         }
 
-        /** Without a tag value. */
+        /** Without archived versions. */
+        public Criteria(String sensorId, String modelType, String tag, Double minScore, Double maxScore,
+                        Instant createdFrom, Instant createdBefore, String dataHash, String dataSource,
+                        LocalDate dataFrom, LocalDate dataTo, boolean activeOnly, boolean byScore, boolean descending,
+                        String tagValue) {
+            this(sensorId, modelType, tag, minScore, maxScore, createdFrom, createdBefore, dataHash, dataSource,
+                    dataFrom, dataTo, activeOnly, byScore, descending, tagValue, false);
+        }
+
+        /** Without a tag value and archived versions. */
         public Criteria(String sensorId, String modelType, String tag, Double minScore, Double maxScore,
                         Instant createdFrom, Instant createdBefore, String dataHash, String dataSource,
                         LocalDate dataFrom, LocalDate dataTo, boolean activeOnly, boolean byScore, boolean descending) {
@@ -128,9 +141,9 @@ public final class VersionSearchReadModel {
     public record Position(Instant createdAt, double score, String versionId) {
     }
 
-    /** One matching version. */
+    /** One matching version; {@code archivedAt} null when it is not archived. */
     public record Row(String versionId, String modelId, Instant createdAt, double score, boolean active,
-                      String modelPath) {
+                      String modelPath, Instant archivedAt) {
 
         /** This row as the position a next page starts after. */
         public Position position() {
@@ -213,7 +226,8 @@ public final class VersionSearchReadModel {
         try (ResultSet result = bound(connection, statement).executeQuery()) {
             while (result.next()) {
                 rows.add(new Row(result.getString(1), result.getString(2), reads.dialect().instant(result, 3),
-                        result.getDouble(4), result.getBoolean(5), result.getString(6)));
+                        result.getDouble(4), result.getBoolean(5), result.getString(6),
+                        reads.dialect().instant(result, 7)));
             }
         }
         return rows;
@@ -350,9 +364,20 @@ public final class VersionSearchReadModel {
                 where.values);
     }
 
-    /** Every filter but the tag and a driving data source, on the versions of {@code alias}. */
+    /**
+     * Every filter but the tag and a driving data source, on the versions of {@code alias}. The
+     * archived versions (R15) are left out by their row's {@code archived_at} where the row is read
+     * anyway ({@code v.}), and by a probe of their partial index where only the order key's
+     * covering index is ({@code k.}, {@link Plan#SORT_RANGE}), so that plan still reads no row.
+     */
     private Where filters(Criteria criteria, String alias) {
         Where where = new Where();
+        if (!criteria.includeArchived() && alias.equals("v.")) {
+            where.and().append("v.archived_at IS NULL");
+        } else if (!criteria.includeArchived()) {
+            where.and().append("NOT EXISTS (SELECT 1 FROM versions a").append(hint(ARCHIVED_INDEX))
+                    .append(" WHERE a.version_id = ").append(alias).append("version_id AND a.archived_at IS NOT NULL)");
+        }
         where.add(alias + "sensor_id = ?", criteria.sensorId());
         where.add(alias + "model_type = ?", criteria.modelType());
         where.ranges(criteria, alias, true, true);
