@@ -28,7 +28,11 @@ import java.util.Set;
  * that stops the run, the rest goes to {@link Model#previewImport} or {@link Model#importVersions}.
  * A model is never created without versions. The models a batch creates are written with one
  * {@link ModelRepository#insertNew} (rows only, in JDBC batches); models that existed already
- * are saved as any changed aggregate.
+ * are saved as any changed aggregate. A pass over a target without models (asked once, in the
+ * pass's own unit of work: on SQLite an import's transaction holds the write lock from its start)
+ * asks nothing per batch: what it finds stored is only what it wrote itself, and the plan holds every model and
+ * version id once. Should another writer of a server database insert one of them meanwhile, the
+ * primary key refuses the import's insert and the whole import rolls back.
  */
 final class ImportPass {
 
@@ -80,12 +84,16 @@ final class ImportPass {
         List<String> reelected = new ArrayList<>();
         List<String> notCreated = new ArrayList<>();
         int done = 0;
+        boolean asking = repository != null && !repository.findAllIds().isEmpty();
         for (List<PlannedModel> batch : batches(plan.models())) {
-            List<VersionId> versionIds = new ArrayList<>();
-            batch.forEach(model -> model.versions().forEach(v -> versionIds.add(v.imported().id())));
-            Set<VersionId> existingIds = repository == null ? Set.of() : repository.findExistingVersionIds(versionIds);
-            Map<ModelId, Model> stored = repository == null ? Map.of()
-                    : byId(repository.findAllWithVersions(batch.stream().map(PlannedModel::id).toList()));
+            Set<VersionId> existingIds = Set.of();
+            Map<ModelId, Model> stored = Map.of();
+            if (asking) {
+                List<VersionId> versionIds = new ArrayList<>();
+                batch.forEach(model -> model.versions().forEach(v -> versionIds.add(v.imported().id())));
+                existingIds = repository.findExistingVersionIds(versionIds);
+                stored = byId(repository.findAllWithVersions(batch.stream().map(PlannedModel::id).toList()));
+            }
             List<Model> created = new ArrayList<>();
             for (PlannedModel planned : batch) {
                 listener.progress(++done, plan.models().size());

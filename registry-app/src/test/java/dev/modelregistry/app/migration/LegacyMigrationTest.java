@@ -8,6 +8,7 @@ import dev.modelregistry.app.migration.legacy.LegacyProblem;
 import dev.modelregistry.app.migration.legacy.LegacyRegistryGenerator;
 import dev.modelregistry.domain.model.ActivationReason;
 import dev.modelregistry.domain.model.InMemoryModelRepository;
+import dev.modelregistry.domain.model.InMemoryUnitOfWork;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
 import dev.modelregistry.domain.model.ModelRepository;
@@ -20,9 +21,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -195,6 +198,48 @@ class LegacyMigrationTest {
         assertThat(again.imported()).isZero();
         assertThat(again.alreadyPresent()).isEqualTo(12);
         assertThat((long) repository.all().stream().mapToInt(model -> model.versions().size()).sum()).isEqualTo(12);
+    }
+
+    @Test
+    void anImportIntoATargetWithoutModelsLooksUpNoStoredVersions() {
+        Path legacy = LegacyFixtures.copyOfRealRegistry(tmp);
+        List<String> lookups = new java.util.ArrayList<>();
+        InMemoryModelRepository counting = new InMemoryModelRepository() {
+            @Override
+            public Set<VersionId> findExistingVersionIds(Collection<VersionId> versionIds) {
+                lookups.add("versions");
+                return super.findExistingVersionIds(versionIds);
+            }
+        };
+        InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+        MigrationTarget empty = new MigrationTarget() {
+            @Override
+            public ModelRepository repository() {
+                return counting;
+            }
+
+            @Override
+            public UnitOfWork unitOfWork() {
+                return unitOfWork;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        LegacyMigration migration = new LegacyMigration(MigrationTargets.of(request -> empty), clock, MigrationListener.SILENT);
+
+        MigrationReport first = migration.migrate(request(legacy, false, false));
+        List<String> firstLookups = List.copyOf(lookups);
+        lookups.clear();
+        MigrationReport again = migration.migrate(request(legacy, false, false));
+
+        assertThat(first.outcome()).isEqualTo(MigrationOutcome.MIGRATED);
+        assertThat(first.mismatches()).isEmpty();
+        assertThat(counting.all()).hasSize(12);
+        assertThat(firstLookups).as("neither the preview nor the import of a target without models looks up").isEmpty();
+        assertThat(again.outcome()).isEqualTo(MigrationOutcome.ALREADY_MIGRATED);
+        assertThat(lookups).as("a target with models is asked per batch").contains("versions");
     }
 
     @Test
