@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelregistry.app.ModelRegistration;
 import dev.modelregistry.app.ModelRegistry;
 import dev.modelregistry.app.ModelRegistrySQLite;
+import dev.modelregistry.domain.model.ChangeNote;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,16 @@ class HistoryFollowCommandTest {
             assertThat(next.get("version_id").asText()).isEqualTo(second);
             assertThat(next.get("previous_version_id").asText()).isEqualTo(first);
             assertThat(next.get("changed_at").asText()).endsWith("Z");
+            assertThat(next.get("actor").isNull()).isTrue();
+
+            try (ModelRegistry registry = ModelRegistrySQLite.open(tmp)) {
+                registry.promoteVersion(first, ChangeNote.by("ops-oncall").because("rollback").referencing("INC-42"));
+            }
+            JsonNode promotion = JSON.readTree(nextLine(out));
+            assertThat(promotion.get("reason").asText()).isEqualTo("PROMOTED");
+            assertThat(promotion.get("actor").asText()).isEqualTo("ops-oncall");
+            assertThat(promotion.get("note_reason").asText()).isEqualTo("rollback");
+            assertThat(promotion.get("note_reference").asText()).isEqualTo("INC-42");
         } finally {
             follower.destroy();
             assertThat(follower.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -100,6 +111,13 @@ class HistoryFollowCommandTest {
                 chosen = registry.registerModel(registration("pump-2", 0.05));
             }
             assertThat(nextLine(out)).matches("#3  \\d{4}-\\d\\d-\\d\\d \\S+  telemanom_pump-2  - -> " + chosen + "  REGISTERED");
+            String promoted;
+            try (ModelRegistry registry = ModelRegistrySQLite.open(tmp)) {
+                promoted = registry.registerModel(registration("pump-2", 0.09));
+                registry.promoteVersion(promoted, ChangeNote.by("ops-oncall").because("rollback").referencing("INC-42"));
+            }
+            assertThat(nextLine(out)).matches("#4  .*  telemanom_pump-2  " + chosen + " -> " + promoted
+                    + "  PROMOTED  by ops-oncall: rollback \\(INC-42\\)");
         } finally {
             follower.destroy();
             assertThat(follower.waitFor(30, TimeUnit.SECONDS)).isTrue();
