@@ -27,6 +27,7 @@ final class JsonViews {
         json.put("model_type", model.modelType());
         json.put("active_version", model.activeVersion());
         json.put("version_count", model.versionCount());
+        json.put("archived_count", model.archivedCount());
         json.put("best_score", model.bestScore());
         json.put("created_at", Formats.iso(model.createdAt()));
         json.put("updated_at", Formats.iso(model.updatedAt()));
@@ -45,6 +46,7 @@ final class JsonViews {
         json.put("performance_score", version.performanceScore());
         json.put("is_active", version.isActive());
         json.put("model_path", version.modelPath());
+        json.put("archived_at", Formats.iso(version.archivedAt()));
         return json;
     }
 
@@ -72,6 +74,7 @@ final class JsonViews {
         json.put("data_lineage", lineage.map(JsonViews::lineage).orElse(null));
         json.put("unreadable_fields", d.unreadableFields());
         json.put("held_since", Formats.iso(d.heldSince()));
+        json.put("archived_at", Formats.iso(d.archivedAt()));
         return json;
     }
 
@@ -91,6 +94,7 @@ final class JsonViews {
         json.put("total_models", stats.totalModels());
         json.put("models_without_versions", stats.modelsWithoutVersions());
         json.put("total_versions", stats.totalVersions());
+        json.put("archived_versions", stats.archivedVersions());
         json.put("active_versions", stats.activeVersions());
         json.put("models_by_type", stats.modelsByType());
         json.put("versions_by_type", stats.versionsByType());

@@ -42,7 +42,8 @@ final class ModelsCommand extends RegistryCommand {
             }
             Table table = Table.of("model id", "sensor", "type", "active version", "versions", "best score", "held since")
                     .right(4, 5);
-            models.forEach(m -> table.row(m.modelId(), m.sensorId(), m.modelType(), m.activeVersion(), m.versionCount(),
+            models.forEach(m -> table.row(m.modelId(), m.sensorId(), m.modelType(), m.activeVersion(),
+                    m.versionCount() + (m.archivedCount() == 0 ? "" : " (+" + m.archivedCount() + " archived)"),
                     Formats.score(m.bestScore()), m.isHeld() ? Formats.iso(m.heldSince()) : "-"));
             table.print(out());
             long empty = all.stream().filter(m -> m.versionCount() == 0).count();

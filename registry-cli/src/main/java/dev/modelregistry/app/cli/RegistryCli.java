@@ -35,7 +35,7 @@ public final class RegistryCli implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(MigrateCommand.class, StatsCommand.class, ModelsCommand.class,
             VersionsCommand.class, ShowCommand.class, PromoteCommand.class, HoldCommand.class, ReleaseCommand.class,
             AliasCommand.class, TagCommand.class,
-            DescribeCommand.class, DeleteCommand.class,
+            DescribeCommand.class, DeleteCommand.class, ArchiveCommand.class,
             CleanupCommand.class,
             HistoryCommand.class, SearchCommand.class, DbCommand.class, ExportCommand.class, ImportCommand.class,
             BackupsCommand.class, HelpCommand.class, CompletionCommand.class);

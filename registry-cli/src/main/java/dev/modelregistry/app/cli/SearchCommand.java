@@ -87,6 +87,9 @@ final class SearchCommand extends RegistryCommand {
     @Option(names = "--active", description = "Only active versions.")
     boolean active;
 
+    @Option(names = "--archived", description = "Also archived versions (left out by default).")
+    boolean archived;
+
     @Option(names = "--order", paramLabel = "created|score", defaultValue = "created",
             description = "Sort by creation time (default) or score.")
     VersionQuery.Order order;
@@ -120,6 +123,9 @@ final class SearchCommand extends RegistryCommand {
                 .minScore(minScore).maxScore(maxScore).createdAfter(createdAfter).createdBefore(createdBefore)
                 .dataHash(dataHash).dataSource(dataSource).dataFrom(dataFrom).dataTo(dataTo).activeOnly(active)
                 .orderBy(order).pageToken(pageToken);
+        if (archived) {
+            query.includeArchived();
+        }
         if (tagFilter != null) {
             tagFilter.applyTo(query, spec.commandLine());
         }

@@ -38,7 +38,7 @@ final class ShowCommand extends RegistryCommand {
                 Formats.printJson(out(), JsonViews.details(d, lineage));
                 return RegistryCli.OK;
             }
-            out().println("Version " + d.versionId() + (d.isActive() ? " (active)" : ""));
+            out().println("Version " + d.versionId() + (d.isActive() ? " (active)" : d.isArchived() ? " (archived)" : ""));
             List<String[]> fields = new ArrayList<>();
             fields.add(new String[] {"model", d.modelId()});
             fields.add(new String[] {"sensor", d.sensorId()});
@@ -46,6 +46,7 @@ final class ShowCommand extends RegistryCommand {
             fields.add(new String[] {"created at", Formats.iso(d.createdAt())});
             fields.add(new String[] {"active", d.isActive() ? "yes" : "no"});
             fields.add(new String[] {"held", d.isHeld() ? "since " + Formats.iso(d.heldSince()) : "no"});
+            fields.add(new String[] {"archived", d.isArchived() ? "since " + Formats.iso(d.archivedAt()) : "no"});
             fields.add(new String[] {"aliases", d.aliases().isEmpty() ? "-" : String.join(", ", d.aliases())});
             fields.add(new String[] {"performance score", Formats.score(d.performanceScore())});
             fields.add(new String[] {"model path", d.modelPath()});

@@ -31,7 +31,8 @@ final class StatsCommand extends RegistryCommand {
             List<String[]> fields = new ArrayList<>();
             fields.add(new String[] {"models", stats.totalModels() + (stats.modelsWithoutVersions() == 0 ? ""
                     : " (" + stats.modelsWithoutVersions() + " without versions)")});
-            fields.add(new String[] {"versions", String.valueOf(stats.totalVersions())});
+            fields.add(new String[] {"versions", stats.totalVersions() + (stats.archivedVersions() == 0 ? ""
+                    : " (" + stats.archivedVersions() + " archived)")});
             fields.add(new String[] {"active versions", String.valueOf(stats.activeVersions())});
             fields.add(new String[] {"average score", Formats.score(stats.averagePerformanceScore())});
             fields.add(new String[] {"newest version", Formats.iso(stats.newestVersionAt())});

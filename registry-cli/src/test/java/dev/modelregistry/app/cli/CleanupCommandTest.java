@@ -91,7 +91,8 @@ class CleanupCommandTest {
 
         JsonNode planned = JSON.readTree(run("cleanup", "--keep", "1", "--dry-run", "--json").out());
         assertThat(planned.fieldNames()).toIterable()
-                .containsExactly("dry_run", "keep", "models_affected", "versions_deleted", "versions", "artifacts");
+                .containsExactly("dry_run", "keep", "models_affected", "mode", "versions_deleted", "versions_archived",
+                        "versions", "artifacts");
         assertThat(planned.get("dry_run").asBoolean()).isTrue();
 
         CliRun real = run("cleanup", "--keep", "1", "--json");

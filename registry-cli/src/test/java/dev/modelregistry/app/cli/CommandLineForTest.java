@@ -9,7 +9,8 @@ import picocli.CommandLine;
 /** The command line is built with only the command it names, and behaves as with all of them. */
 class CommandLineForTest {
 
-    private static final String[] ALL = {"migrate", "stats", "models", "versions", "show", "promote", "hold", "release", "alias", "tag", "describe", "delete", "cleanup",
+    private static final String[] ALL = {"migrate", "stats", "models", "versions", "show", "promote", "hold", "release", "alias", "tag", "describe", "delete",
+            "archive", "cleanup",
             "history", "search", "db", "export", "import", "backups", "help", "completion"};
 
     @Test

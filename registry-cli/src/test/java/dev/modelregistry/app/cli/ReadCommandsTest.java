@@ -71,7 +71,7 @@ class ReadCommandsTest {
         assertThat(models).hasSize(12);
         JsonNode first = models.get(0);
         assertThat(first.fieldNames()).toIterable().containsExactly("model_id", "sensor_id", "model_type", "active_version",
-                "version_count", "best_score", "created_at", "updated_at", "description", "tags", "tag_values", "held_since");
+                "version_count", "archived_count", "best_score", "created_at", "updated_at", "description", "tags", "tag_values", "held_since");
         assertThat(first.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
     }
 

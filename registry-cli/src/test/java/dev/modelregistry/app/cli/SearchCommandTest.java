@@ -114,7 +114,8 @@ class SearchCommandTest {
         JsonNode first = JSON.readTree(ok("search", "--limit", "3", "--json").out());
         assertThat(first.fieldNames()).toIterable().containsExactly("items", "next_page_token");
         assertThat(first.get("items").get(0).fieldNames()).toIterable()
-                .containsExactly("version_id", "model_id", "created_at", "performance_score", "is_active", "model_path");
+                .containsExactly("version_id", "model_id", "created_at", "performance_score", "is_active", "model_path",
+                        "archived_at");
         String token = first.get("next_page_token").asText();
         JsonNode rest = JSON.readTree(ok("search", "--limit", "3", "--json", "--page-token", token).out());
         assertThat(rest.get("items")).hasSize(2);
