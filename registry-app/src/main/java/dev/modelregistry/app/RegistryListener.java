@@ -1,6 +1,7 @@
 package dev.modelregistry.app;
 
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.ChangeNote;
 import java.time.Duration;
 
 /**
@@ -30,9 +31,23 @@ public interface RegistryListener {
      * version won ({@link ActivationReason#REGISTERED}), a promotion ({@code PROMOTED}), a forced
      * deletion of the active version ({@code REELECTED}, or {@code LAST_VERSION_DELETED} with a
      * null {@code versionId}). Changes by other processes arrive through
-     * {@link ModelRegistry#onActivationChange} instead.
+     * {@link ModelRegistry#onActivationChange} instead. The registry calls
+     * {@link #activated(String, String, String, ActivationReason, ChangeNote)}, which calls this one
+     * unless overridden.
      */
     default void activated(String sensorId, String modelType, String versionId, ActivationReason reason) {
+    }
+
+    /**
+     * {@link #activated(String, String, String, ActivationReason)} with who made the change and why:
+     * the note its history entry carries (README, "Who and why"), the default note of the registry
+     * for a promotion, delete, archive, unarchive or release made without one; null for a
+     * registration ({@code REGISTERED} entries carry no note). By default it calls the four-argument
+     * method, so a listener that overrides only that one hears every activation as before.
+     */
+    default void activated(String sensorId, String modelType, String versionId, ActivationReason reason,
+                           ChangeNote note) {
+        activated(sensorId, modelType, versionId, reason);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.modelregistry.app;
 
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.ChangeNote;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -71,8 +72,10 @@ final class RegistryListeners {
         }
     }
 
-    void activated(RegistryOperation by, String sensorId, String modelType, String versionId, ActivationReason reason) {
-        tell(by.methodName(), listener -> listener.activated(sensorId, modelType, versionId, reason));
+    /** @param note the note the change's history entry carries; null for a registration */
+    void activated(RegistryOperation by, String sensorId, String modelType, String versionId, ActivationReason reason,
+                   ChangeNote note) {
+        tell(by.methodName(), listener -> listener.activated(sensorId, modelType, versionId, reason, note));
     }
 
     /** For the unit of work's group commit ({@link dev.modelregistry.domain.model.UnitOfWork#observeCommits}): never throws. */

@@ -11,7 +11,6 @@ import dev.modelregistry.domain.model.Alias;
 import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.HoldRelease;
 import dev.modelregistry.domain.model.Attributes;
-import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.DataLineage;
 import dev.modelregistry.domain.model.Model;
 import dev.modelregistry.domain.model.ModelId;
@@ -97,7 +96,7 @@ final class RegistryWrites {
         listeners.registered(versionId.value(), sensorId.value(), modelType.value(), started);
         if (won) {
             listeners.activated(RegistryOperation.REGISTER_MODEL, sensorId.value(), modelType.value(), versionId.value(),
-                    ActivationReason.REGISTERED);
+                    ActivationReason.REGISTERED, null);
         }
         return versionId.value();
     }
@@ -118,7 +117,7 @@ final class RegistryWrites {
             return model.promote(id, recorded, now()) ? Optional.of(model) : Optional.<Model>empty();
         });
         changed.ifPresent(model -> listeners.activated(RegistryOperation.PROMOTE_VERSION, model.sensorId().value(),
-                model.modelType().value(), versionId, ActivationReason.PROMOTED));
+                model.modelType().value(), versionId, ActivationReason.PROMOTED, recorded));
     }
 
     /** An edit of the version's model (R13): the cache of active versions forgets the model after the commit. */
@@ -181,7 +180,7 @@ final class RegistryWrites {
         HoldRelease release = changeModel(sensorId, modelType, (model, at) -> model.releaseHold(recorded, at));
         if (release.changed()) {
             listeners.activated(RegistryOperation.RELEASE_HOLD, sensorId, modelType, release.activeVersion().value(),
-                    ActivationReason.RELEASE_REELECTED);
+                    ActivationReason.RELEASE_REELECTED, recorded);
         }
         return new HoldReleaseResult(ModelId.of(SensorId.of(sensorId), ModelType.of(modelType)).value(),
                 release.heldVersion().value(), release.activeVersion().value(), release.changed());
@@ -214,7 +213,7 @@ final class RegistryWrites {
         if (deleted.wasActive()) {
             listeners.activated(RegistryOperation.DELETE_VERSION, deleted.sensorId().value(), deleted.modelType().value(),
                     deleted.activeAfter().orElse(null), deleted.activeAfter().isPresent()
-                            ? ActivationReason.REELECTED : ActivationReason.LAST_VERSION_DELETED);
+                            ? ActivationReason.REELECTED : ActivationReason.LAST_VERSION_DELETED, recorded);
         }
         Optional<ArtifactRemoval> removal = deleteArtifacts
                 ? deleted.modelPath().map(path -> removeArtifactsUnlessShared(List.of(path)).get(0))
@@ -229,19 +228,21 @@ final class RegistryWrites {
      */
     ArchiveReport archiveVersion(String versionId, boolean force, ChangeNote note) {
         VersionId id = VersionId.of(versionId);
+        ChangeNote recorded = orDefault(note);
         record Archived(boolean changed, boolean wasActive, Optional<String> activeAfter, SensorId sensorId,
                         ModelType modelType) {
         }
         Archived archived = unitOfWork.execute(() -> {
             Model model = owner(id);
             boolean wasActive = model.activeVersionId().filter(id::equals).isPresent();
-            boolean changed = model.archive(id, force, orDefault(note), now());
+            boolean changed = model.archive(id, force, recorded, now());
             return new Archived(changed, wasActive, model.activeVersionId().map(VersionId::value), model.sensorId(),
                     model.modelType());
         });
         if (archived.wasActive()) {
             listeners.activated(RegistryOperation.ARCHIVE_VERSION, archived.sensorId().value(),
-                    archived.modelType().value(), archived.activeAfter().orElseThrow(), ActivationReason.REELECTED);
+                    archived.modelType().value(), archived.activeAfter().orElseThrow(), ActivationReason.REELECTED,
+                    recorded);
         }
         return new ArchiveReport(versionId, archived.changed(), archived.activeAfter(), archived.wasActive());
     }
@@ -252,17 +253,18 @@ final class RegistryWrites {
      */
     boolean unarchiveVersion(String versionId, ChangeNote note) {
         VersionId id = VersionId.of(versionId);
+        ChangeNote recorded = orDefault(note);
         record Unarchived(boolean changed, boolean activated, SensorId sensorId, ModelType modelType) {
         }
         Unarchived unarchived = unitOfWork.execute(() -> {
             Model model = owner(id);
             boolean hadActive = model.activeVersionId().isPresent();
-            boolean changed = model.unarchive(id, orDefault(note), now());
+            boolean changed = model.unarchive(id, recorded, now());
             return new Unarchived(changed, changed && !hadActive, model.sensorId(), model.modelType());
         });
         if (unarchived.activated()) {
             listeners.activated(RegistryOperation.UNARCHIVE_VERSION, unarchived.sensorId().value(),
-                    unarchived.modelType().value(), versionId, ActivationReason.REELECTED);
+                    unarchived.modelType().value(), versionId, ActivationReason.REELECTED, recorded);
         }
         return unarchived.changed();
     }

@@ -8,6 +8,7 @@ import dev.modelregistry.domain.ActiveVersionDeletionException;
 import dev.modelregistry.domain.InvalidModelUriException;
 import dev.modelregistry.domain.VersionNotFoundException;
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.model.InMemoryModelRepository;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import java.nio.file.Path;
@@ -71,6 +72,43 @@ class RegistryListenerTest {
                 "activated s1 telemanom " + spare + " PROMOTED",
                 "activated s1 telemanom " + champion + " REELECTED",
                 "activated s1 telemanom null LAST_VERSION_DELETED");
+    }
+
+    @Test
+    void an_activation_is_heard_with_the_note_its_history_entry_carries_and_the_default_note_for_a_call_without_one() {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        RegistryListener notes = new RegistryListener() {
+            @Override
+            public void activated(String sensorId, String modelType, String versionId, ActivationReason reason,
+                                  ChangeNote note) {
+                heard.add(reason + " " + (note == null ? "no note" : note.actor() + ": " + note.reason().orElse("-")
+                        + " (" + note.reference().orElse("-") + ")"));
+            }
+        };
+        registry.addListener(notes);
+        registry.addListener(recording); // overrides only the four-argument activated: hears the same activations
+
+        String champion = register("s1", 0.01);
+        String spare = register("s1", 0.05);
+        registry.promoteVersion(spare, ChangeNote.by("ops-oncall").because("rollback after incident 42")
+                .referencing("INC-42"));
+        registry.deleteVersion(spare, true, false);
+        registry.archiveVersion(register("s1", 0.09), false, ChangeNote.by("cleaner"));
+        registry.deleteVersion(champion, true, false, ChangeNote.by("retirement").because("sensor removed"));
+
+        assertThat(heard).containsExactly(
+                "REGISTERED no note",
+                "PROMOTED ops-oncall: rollback after incident 42 (INC-42)",
+                "REELECTED " + RegistrySettings.DEFAULT_ACTOR + ": - (-)",
+                "LAST_VERSION_DELETED retirement: sensor removed (-)");
+        assertThat(recording.events).filteredOn(event -> event.startsWith("activated")).containsExactly(
+                "activated s1 telemanom " + champion + " REGISTERED",
+                "activated s1 telemanom " + spare + " PROMOTED",
+                "activated s1 telemanom " + champion + " REELECTED",
+                "activated s1 telemanom null LAST_VERSION_DELETED");
+        assertThat(registry.getActivationHistory("s1", "telemanom"))
+                .filteredOn(entry -> entry.reason().equals("LAST_VERSION_DELETED")).singleElement()
+                .satisfies(entry -> assertThat(entry.note()).isEqualTo(ChangeNote.by("retirement").because("sensor removed")));
     }
 
     @Test

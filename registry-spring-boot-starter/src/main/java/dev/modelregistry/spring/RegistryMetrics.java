@@ -15,7 +15,10 @@ import java.time.Duration;
  * {@code reason}), {@value #LOOKUPS} (timer, tags {@code operation}, {@code found}),
  * {@value #FAILURES} (counter, tags {@code operation}, {@code exception}: the simple class name)
  * and {@value #BATCH_SIZE} (distribution summary of the calls per group commit). Every tag has
- * few values: no sensor, model or version ids.
+ * few values: no sensor, model or version ids, and no part of an activation's change note (actor,
+ * reason, reference: it arrives with {@link RegistryListener#activated(String, String, String,
+ * ActivationReason, dev.modelregistry.domain.model.ChangeNote)} and is left out here; the starter's
+ * application events, {@link dev.modelregistry.app.ActivationEvent#note()}, carry it).
  */
 public final class RegistryMetrics implements RegistryListener {
 

@@ -11,9 +11,11 @@ import dev.modelregistry.domain.InvalidModelUriException;
 import dev.modelregistry.domain.InvalidScoringWeightsException;
 import dev.modelregistry.domain.RegistryNotFoundException;
 import dev.modelregistry.domain.model.ActivationReason;
+import dev.modelregistry.domain.model.ChangeNote;
 import dev.modelregistry.domain.scoring.ScoringWeights;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,7 +199,7 @@ class ModelRegistryAutoConfigurationTest {
             ModelRegistry registry = context.getBean(ModelRegistry.class);
             String first = registry.registerModel(registration("s1", 0.05));
             String second = registry.registerModel(registration("s1", 0.5));
-            registry.promoteVersion(second);
+            registry.promoteVersion(second, ChangeNote.by("ops-oncall").because("rollback").referencing("INC-42"));
             registry.getActiveModel("s1", "telemanom");
             registry.getActiveModelVersion("nobody", "telemanom");
             registry.resolve("models:/telemanom/s1@active");
@@ -211,6 +213,8 @@ class ModelRegistryAutoConfigurationTest {
             assertThat(meters.get(RegistryMetrics.ACTIVATIONS).tag("reason", "REGISTERED").counter().count()).isEqualTo(1);
             assertThat(meters.get(RegistryMetrics.ACTIVATIONS).tag("reason", "PROMOTED").counter().count()).isEqualTo(1);
             assertThat(meters.get(RegistryMetrics.ACTIVATIONS).tag("reason", "REELECTED").counter().count()).isEqualTo(1);
+            assertThat(meters.find(RegistryMetrics.ACTIVATIONS).counters()) // the note is no tag: its values are unbounded
+                    .allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(Tag::getKey).containsExactly("reason"));
             assertThat(meters.get(RegistryMetrics.LOOKUPS).tags("operation", "getActiveModel", "found", "true").timer()
                     .count()).isEqualTo(1);
             assertThat(meters.get(RegistryMetrics.LOOKUPS).tags("operation", "getActiveModelVersion", "found", "false")
@@ -233,12 +237,13 @@ class ModelRegistryAutoConfigurationTest {
     }
 
     @Test
-    void every_change_of_an_active_version_is_published_as_an_application_event() {
+    void every_change_of_an_active_version_is_published_as_an_application_event_with_its_note() {
         runner().withUserConfiguration(EventCollector.class).run(context -> {
             ModelRegistry registry = context.getBean(ModelRegistry.class);
             String first = registry.registerModel(registration("s1", 0.05));
             String second = registry.registerModel(registration("s1", 0.5));
-            registry.promoteVersion(second);
+            ChangeNote note = ChangeNote.by("ops-oncall").because("rollback after incident 42").referencing("INC-42");
+            registry.promoteVersion(second, note);
 
             BlockingQueue<ActivationEvent> events = context.getBean(EventCollector.class).events;
             ActivationEvent registered = events.poll(10, TimeUnit.SECONDS);
@@ -249,6 +254,8 @@ class ModelRegistryAutoConfigurationTest {
             assertThat(promoted).isNotNull();
             assertThat(promoted.previousVersionId()).isEqualTo(first);
             assertThat(promoted.reason()).isEqualTo(ActivationReason.PROMOTED);
+            assertThat(promoted.note()).isEqualTo(note);
+            assertThat(registered.note()).isNull();
             assertThat(promoted.cursor()).isGreaterThan(registered.cursor());
         });
     }
