@@ -58,7 +58,7 @@ final class AliasCommand implements Runnable {
                 opened.setAlias(versionId, alias, recorded);
                 boolean changed = !versionId.equals(before);
                 if (json) {
-                    Formats.printJson(out(), change(version.modelId(), alias, versionId, before, changed));
+                    Formats.printJson(out(), change(version.modelId(), alias, versionId, before, changed, recorded));
                 } else if (!changed) {
                     out().println("Alias " + alias + " of " + version.modelId() + " already named " + versionId + ".");
                 } else {
@@ -97,7 +97,7 @@ final class AliasCommand implements Runnable {
                         .map(ModelVersionDetails::versionId).orElse(null);
                 opened.removeAlias(model.sensorId, model.modelType, alias, recorded); // refuses 'active' and an alias the model lacks
                 if (json) {
-                    Formats.printJson(out(), change(modelId, alias, null, named, true));
+                    Formats.printJson(out(), change(modelId, alias, null, named, true, recorded));
                 } else {
                     out().println("Removed alias " + alias + " of " + modelId + " (it named " + named + ").");
                 }
@@ -156,13 +156,14 @@ final class AliasCommand implements Runnable {
     }
 
     private static Map<String, Object> change(String modelId, String alias, String versionId, String previous,
-                                              boolean changed) {
+                                              boolean changed, ChangeNote note) {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("model_id", modelId);
         tree.put("alias", alias);
         tree.put("version_id", versionId);
         tree.put("previous_version_id", previous);
         tree.put("changed", changed);
+        JsonViews.putNote(tree, note);
         return tree;
     }
 }

@@ -50,6 +50,7 @@ final class DeleteCommand extends RegistryCommand {
                 tree.put("model_id", version.modelId());
                 tree.put("active_version", report.activeVersionAfter().orElse(null));
                 tree.put("artifact", report.artifact().map(JsonViews::artifact).orElse(null));
+                JsonViews.putNote(tree, recorded);
                 Formats.printJson(out(), tree);
             } else {
                 out().println("Deleted version " + report.versionId() + " of " + version.modelId() + "; "

@@ -142,8 +142,11 @@ final class JsonViews {
         return json;
     }
 
-    /** A history entry's change note as {@code actor}, {@code note_reason}, {@code note_reference} (null: none). */
-    private static void putNote(Map<String, Object> json, ChangeNote note) {
+    /**
+     * A change note as {@code actor}, {@code note_reason}, {@code note_reference} (null: none): of a
+     * history entry ({@code history --json}) and of the changes promote, delete and alias set/rm print.
+     */
+    static void putNote(Map<String, Object> json, ChangeNote note) {
         json.put("actor", note == null ? null : note.actor());
         json.put("note_reason", note == null ? null : note.reason().orElse(null));
         json.put("note_reference", note == null ? null : note.reference().orElse(null));

@@ -41,6 +41,7 @@ final class PromoteCommand extends RegistryCommand {
                 tree.put("model_id", version.modelId());
                 tree.put("previous_active_version", before);
                 tree.put("changed", changed);
+                JsonViews.putNote(tree, recorded);
                 Formats.printJson(out(), tree);
             } else if (!changed) {
                 out().println("Version " + versionId + " was already the active version of " + version.modelId() + ".");

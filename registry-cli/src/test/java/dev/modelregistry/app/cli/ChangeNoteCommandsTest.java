@@ -64,6 +64,40 @@ class ChangeNoteCommandsTest extends TwoVersionsOfOneModel {
                 .contains("A/B test week 12").contains("(EXP-7)");
     }
 
+    private JsonNode okJson(String... args) {
+        try {
+            return JSON.readTree(ok(args).out());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The note keys of a command's --json, as history --json shows them. */
+    private static java.util.List<String> noteOf(JsonNode json) {
+        return java.util.stream.Stream.of("actor", "note_reason", "note_reference")
+                .map(key -> json.get(key).isNull() ? null : json.get(key).asText()).toList();
+    }
+
+    @Test
+    void promoteDeleteAndAliasSetAndRmEchoTheRecordedNoteInJsonWithTheKeysOfTheHistory() {
+        JsonNode aliasSet = okJson("alias", "set", candidate, "challenger", "--actor", "ml-team", "--reason", "A/B test",
+                "--ref", "EXP-7", "--json");
+        JsonNode aliasRm = okJson("alias", "rm", "pump 7", "transformer", "challenger", "--actor", "ml-team", "--json");
+        JsonNode promoted = okJson("promote", candidate, "--actor", "ops-oncall", "--reason", "rollback after incident 42",
+                "--ref", "INC-42", "--json");
+        JsonNode deleted = okJson("delete", candidate, "--force", "--reason", "bad weights", "--json");
+
+        JsonNode history = history(dir);
+        String user = System.getProperty("user.name");
+        assertThat(noteOf(aliasSet)).containsExactly("ml-team", "A/B test", "EXP-7").isEqualTo(noteOf(history.get(1)));
+        assertThat(noteOf(aliasRm)).containsExactly("ml-team", null, null).isEqualTo(noteOf(history.get(2)));
+        assertThat(noteOf(promoted)).containsExactly("ops-oncall", "rollback after incident 42", "INC-42")
+                .isEqualTo(noteOf(history.get(3)));
+        assertThat(noteOf(deleted)).containsExactly(user, "bad weights", null).isEqualTo(noteOf(history.get(4)));
+        assertThat(history.get(4).get("reason").asText()).isEqualTo("REELECTED");
+        assertThat(promoted.get("changed").asBoolean()).isTrue();
+    }
+
     @Test
     void aRefusedNoteIsAUsageErrorNamingTheOptionAndWritesNothing() {
         CliRun blank = registryAt(dir, "promote", candidate, "--actor", "  ");

@@ -118,14 +118,16 @@ class DeletesAndHistoryCommandsTest {
 
         JsonNode promoted = JSON.readTree(ok("promote", "59c65ca3", "--json").out());
         assertThat(promoted.fieldNames()).toIterable()
-                .containsExactly("active_version", "model_id", "previous_active_version", "changed");
+                .containsExactly("active_version", "model_id", "previous_active_version", "changed", "actor", "note_reason",
+                        "note_reference");
         assertThat(promoted.get("active_version").asText()).isEqualTo("59c65ca3");
         assertThat(promoted.get("previous_active_version").asText()).isEqualTo(newer);
         assertThat(promoted.get("changed").asBoolean()).isTrue();
         assertThat(JSON.readTree(ok("promote", "59c65ca3", "--json").out()).get("changed").asBoolean()).isFalse();
 
         JsonNode deleted = JSON.readTree(ok("delete", newer, "--json").out());
-        assertThat(deleted.fieldNames()).toIterable().containsExactly("deleted_version", "model_id", "active_version", "artifact");
+        assertThat(deleted.fieldNames()).toIterable().containsExactly("deleted_version", "model_id", "active_version", "artifact",
+                "actor", "note_reason", "note_reference");
         assertThat(deleted.get("deleted_version").asText()).isEqualTo(newer);
         assertThat(deleted.get("model_id").asText()).isEqualTo("transformer_SMAP-THM-001");
         assertThat(deleted.get("active_version").asText()).isEqualTo("59c65ca3");
