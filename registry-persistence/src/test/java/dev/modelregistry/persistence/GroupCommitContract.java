@@ -264,11 +264,7 @@ abstract class GroupCommitContract {
             }, "caller " + call.getKey());
             thread.start();
             threads.put(call.getKey(), thread);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!threads.values().stream().allMatch(GroupCommitContract::waitsForItsBatch)) {
-            assertThat(System.nanoTime()).as("callers queued in time").isLessThan(deadline);
-            Thread.sleep(5);
+            awaitQueued(thread); // the next caller starts only then: the queue holds the calls in the map's order
         }
         release.countDown();
         held.get(30, TimeUnit.SECONDS);
@@ -277,6 +273,14 @@ abstract class GroupCommitContract {
             assertThat(thread.isAlive()).as(thread.getName() + " returned").isFalse();
         }
         return outcomes;
+    }
+
+    private static void awaitQueued(Thread caller) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!waitsForItsBatch(caller)) {
+            assertThat(System.nanoTime()).as(caller.getName() + " queued in time").isLessThan(deadline);
+            Thread.sleep(2);
+        }
     }
 
     /** Parked in the commit queue, its call queued (not merely waiting for the queue's lock). */
