@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * is killed: {@code THREADS} threads register into {@code MODELS} shared models, and one more
  * thread registers into, promotes and deletes versions of a model of its own. After each call
  * returns it prints {@code registered <id>}, {@code promoted <id>} or {@code deleted <id>} (or
- * {@code kept <id>}), and {@code deleting <id>} before a deletion is called; every
+ * {@code kept <id> <exception>}), and {@code deleting <id>} before a deletion is called; every
  * 50 calls {@code batched <calls> <batches>} (how many calls shared the commits so far).
  */
 public final class BatchingWriter {
@@ -60,7 +60,8 @@ public final class BatchingWriter {
                     mine.remove(chosen);
                     print(database, "deleted " + chosen.value());
                 } catch (RegistryException activeOne) {
-                    print(database, "kept " + chosen.value()); // the active version is not deleted without force
+                    // the active version is not deleted without force; the reason is printed for the test's report
+                    print(database, "kept " + chosen.value() + " " + activeOne.getClass().getSimpleName());
                 }
             }
         }
