@@ -69,8 +69,10 @@ final class Report {
                 + " `java -jar registry.jar migrate`, alternating; wall time from process start to exit; 50,000 versions:"
                 + " median of 3 runs per form, or 1 when its first run takes over 20 s (to keep the full run near 12"
                 + " minutes on 2 cores), 5,000: 1 run per form; peak heap from `-Xlog:gc,gc+heap+exit`; the floor inserts"
-                + " the same rows by plain JDBC batches into a fresh Liquibase schema (WAL, synchronous=FULL, one"
-                + " transaction), median of 3 in this JVM. `--quick` uses smaller sizes and fewer rounds.\n");
+                + " the same rows (lineage as a migration writes it: the data hash only) by plain JDBC batches into a"
+                + " fresh Liquibase schema on the registry's own connection settings (WAL, synchronous=FULL, the"
+                + " import's 128 MiB page cache, `BulkInserts.enlargeSqliteCache`), one transaction, median of 3 in"
+                + " this JVM (runs before 2026-12-04 used SQLite's default 2 MB cache and so a higher floor). `--quick` uses smaller sizes and fewer rounds.\n");
         return sb.toString();
     }
 }
