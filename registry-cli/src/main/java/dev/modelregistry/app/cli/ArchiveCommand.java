@@ -63,6 +63,7 @@ final class ArchiveCommand extends RegistryCommand {
                 tree.put("changed", changed);
                 tree.put("active_version", activeAfter);
                 tree.put("reelected", reelected);
+                JsonViews.putNote(tree, recorded);
                 Formats.printJson(out(), tree);
             } else if (!changed) {
                 out().println("Version " + versionId + " of " + version.modelId() + " was " + (undo ? "not" : "already")

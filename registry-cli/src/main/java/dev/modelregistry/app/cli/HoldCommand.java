@@ -21,6 +21,7 @@ final class HoldCommand extends HoldChangeCommand {
             tree.put("held_version", held.versionId());
             tree.put("held_since", Formats.iso(held.heldSince()));
             tree.put("changed", started);
+            JsonViews.putNote(tree, note);
             Formats.printJson(out(), tree);
         } else if (started) {
             out().println("Held " + held.modelId() + ": " + held.versionId() + " stays active until 'registry release'.");

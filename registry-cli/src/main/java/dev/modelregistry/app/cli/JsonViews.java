@@ -144,7 +144,8 @@ final class JsonViews {
 
     /**
      * A change note as {@code actor}, {@code note_reason}, {@code note_reference} (null: none): of a
-     * history entry ({@code history --json}) and of the changes promote, delete and alias set/rm print.
+     * history entry ({@code history --json}) and of the changes promote, delete, alias set/rm, hold,
+     * release and archive print.
      */
     static void putNote(Map<String, Object> json, ChangeNote note) {
         json.put("actor", note == null ? null : note.actor());

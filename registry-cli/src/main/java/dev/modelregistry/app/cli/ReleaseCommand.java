@@ -20,6 +20,7 @@ final class ReleaseCommand extends HoldChangeCommand {
             tree.put("held_version", release.heldVersion());
             tree.put("active_version", release.activeVersion());
             tree.put("changed", release.changed());
+            JsonViews.putNote(tree, note);
             Formats.printJson(out(), tree);
         } else if (release.changed()) {
             out().println("Released " + release.modelId() + ": " + release.activeVersion() + " is now active (was "

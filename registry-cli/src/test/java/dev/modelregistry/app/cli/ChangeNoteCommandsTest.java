@@ -99,6 +99,24 @@ class ChangeNoteCommandsTest extends TwoVersionsOfOneModel {
     }
 
     @Test
+    void holdReleaseAndArchiveEchoTheRecordedNoteInJsonWithTheKeysOfTheHistory() {
+        JsonNode held = okJson("hold", "pump 7", "transformer", "--actor", "ops-oncall", "--reason", "audit",
+                "--ref", "AUD-1", "--json");
+        JsonNode released = okJson("release", "pump 7", "transformer", "--actor", "ops-oncall", "--json");
+        JsonNode archived = okJson("archive", candidate, "--reason", "superseded", "--json");
+
+        JsonNode history = history(dir);
+        String user = System.getProperty("user.name");
+        assertThat(noteOf(held)).containsExactly("ops-oncall", "audit", "AUD-1").isEqualTo(noteOf(history.get(1)));
+        assertThat(history.get(1).get("reason").asText()).isEqualTo("HOLD_STARTED");
+        assertThat(noteOf(released)).containsExactly("ops-oncall", null, null).isEqualTo(noteOf(history.get(2)));
+        assertThat(history.get(2).get("reason").asText()).isEqualTo("HOLD_RELEASED");
+        assertThat(noteOf(archived)).containsExactly(user, "superseded", null)
+                .isEqualTo(noteOf(history.get(history.size() - 1)));
+        assertThat(history.get(history.size() - 1).get("reason").asText()).isEqualTo("ARCHIVED");
+    }
+
+    @Test
     void aRefusedNoteIsAUsageErrorNamingTheOptionAndWritesNothing() {
         CliRun blank = registryAt(dir, "promote", candidate, "--actor", "  ");
         CliRun escape = registryAt(dir, "alias", "set", candidate, "challenger", "--reason", "red \u001b[31m");
