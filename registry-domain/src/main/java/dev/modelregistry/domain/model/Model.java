@@ -390,7 +390,8 @@ public class Model {
         ModelVersion version = version(versionId);
         boolean wasActive = isActive(version);
         if (wasActive && !force) {
-            throw new ActiveVersionDeletionException(versionId.value(), id, versions.size() == 1);
+            boolean othersArchived = versions.stream().allMatch(other -> other == version || other.isArchived());
+            throw new ActiveVersionDeletionException(versionId.value(), id, versions.size() == 1, othersArchived);
         }
         Optional<Hold> hold = hold();
         List<Alias> named = remove(List.of(version)).getOrDefault(version, List.of());

@@ -142,6 +142,20 @@ class PromotingAndDeletingTest {
     }
 
     @Test
+    void refusingToDeleteTheActiveVersionWhoseOthersAreArchivedSaysThatNoneCanBePromoted() {
+        Model model = aModel();
+        ModelVersion active = register(model, 0.01, 1);
+        ModelVersion archived = register(model, 0.1, 2);
+        model.archive(archived.id(), false, null, at(3));
+
+        assertThatThrownBy(() -> model.deleteVersion(active.id(), false, at(4)))
+                .isInstanceOfSatisfying(ActiveVersionDeletionException.class,
+                        refused -> assertThat(refused.onlyVersion()).isFalse())
+                .hasMessageContaining("its other versions are archived")
+                .hasMessageNotContaining("promote another version first");
+    }
+
+    @Test
     void aModelEmptiedByDeletesActivatesItsNextRegistration() {
         Model model = aModel();
         ModelVersion first = register(model, 0.01, 1);
