@@ -414,12 +414,12 @@ public class Model {
     /**
      * The version that would be active without the hold once {@code deleted} is gone (deleted, or
      * archived: out of elections, R15): the one a release would make active, unless that is the
-     * deleted one, else the {@link Reelection} winner among the versions in elections (R7, R14);
-     * empty when none remains.
+     * deleted one, else the {@link Reelection} winner among the other versions in elections (R7,
+     * R14); empty when none remains.
      */
     private Optional<ModelVersion> successor(Optional<Hold> hold, VersionId deleted) {
         return hold.map(Hold::releaseWinner).filter(winner -> !winner.equals(deleted)).flatMap(this::findVersion)
-                .or(() -> Reelection.winner(electable()));
+                .or(() -> Reelection.winner(electable().stream().filter(other -> !other.id().equals(deleted)).toList()));
     }
 
     /** Holds the active version without a note: {@link #holdActiveVersion(ChangeNote, Instant)}. */
@@ -555,12 +555,11 @@ public class Model {
         }
         boolean wasActive = isActive(version);
         Optional<Hold> hold = hold();
-        version.archive(at); // out of elections from here on: successor() never chooses it
         Optional<ModelVersion> successor = successor(hold, versionId);
         if (wasActive && (!force || successor.isEmpty())) {
-            version.unarchive();
             throw new ActiveVersionArchiveException(versionId.value(), id, successor.isEmpty());
         }
+        version.archive(at);
         List<Alias> named = dropAliases(version);
         bestScore = bestElectableScore();
         if (wasActive) {
@@ -848,7 +847,6 @@ public class Model {
                 throw inconsistent("its history leaves alias " + alias + " on version " + version
                         + (named.isEmpty() ? ", which is not among its versions" : ", which is archived"));
             }
-
             aliases.put(alias.value(), version.value());
         });
     }
@@ -921,15 +919,12 @@ public class Model {
         return named;
     }
 
-    /** Removes the aliases that name {@code version} (R13); returns them, by name. */
+    /** Removes the aliases that name {@code version} (R13); returns them, ordered by name. */
     private List<Alias> dropAliases(ModelVersion version) {
         List<Alias> dropped = new ArrayList<>();
-        aliases().forEach((alias, named) -> {
-            if (named.equals(version.id())) {
-                dropped.add(alias);
-                aliases.remove(alias.value());
-            }
-        });
+        aliases.entrySet().removeIf(alias -> alias.getValue().equals(version.id().value())
+                && dropped.add(new Alias(alias.getKey())));
+        dropped.sort(Comparator.comparing(Alias::value));
         return dropped;
     }
 
